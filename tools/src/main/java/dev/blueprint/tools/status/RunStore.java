@@ -1,0 +1,65 @@
+package dev.blueprint.tools.status;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable run state: runs, the tasks of each run, their attempts and the event log. Every mutating
+ * call is one transaction that also records the event it implies, so a crash never leaves a state
+ * change without its event or half a change. Implementations are safe to share between threads and
+ * between processes on one machine.
+ */
+public interface RunStore extends AutoCloseable {
+
+  /**
+   * Creates a run with its tasks PENDING (or WAITING_HUMAN for the ids in {@code gatedTaskIds}),
+   * and records blueprint.start.
+   */
+  Run createRun(
+      String blueprintPath, String baseBranch, List<String> taskIds, List<String> gatedTaskIds);
+
+  Optional<Run> run(String runId);
+
+  /** All runs, newest first. */
+  List<Run> runs();
+
+  /**
+   * Ends a run: RUNNING to SUCCEEDED (blueprint.complete), FAILED or ABORTED (blueprint.failed).
+   */
+  Run finishRun(String runId, RunState state, String message);
+
+  /** The run's tasks, in the order they were given at creation. */
+  List<TaskRun> tasks(String runId);
+
+  Optional<TaskRun> task(String runId, String taskId);
+
+  /**
+   * Starts the next attempt of a task: counts it, moves the task to RUNNING, records task.start.
+   *
+   * @throws IllegalStateException when the task is final or already running
+   */
+  Attempt startAttempt(String runId, String taskId, String agent, String logPath);
+
+  /**
+   * Ends an attempt and moves its task to {@code outcome.nextState()}, recording task.complete,
+   * task.failed, or task.retry when the next state is PENDING.
+   */
+  Attempt finishAttempt(String runId, String taskId, int attemptNumber, AttemptOutcome outcome);
+
+  /**
+   * Moves a task to a state outside an attempt (LANDED, CONFLICTED, SKIPPED, BLOCKED, PENDING after
+   * a crash or approval, WAITING_HUMAN), with the matching event.
+   */
+  TaskRun setTaskState(String runId, String taskId, TaskState state, BsfError error, String why);
+
+  List<Attempt> attempts(String runId, String taskId);
+
+  /** Records an event that changes no state (lock.acquired, lock.released, task.checkpoint). */
+  Event record(Event event);
+
+  /** The run's events in the order they were recorded, after the given sequence number. */
+  List<Event> events(String runId, long afterSeq);
+
+  @Override
+  void close();
+}
