@@ -1,0 +1,99 @@
+package dev.blueprint.tools.dispatch.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blueprint.tools.dispatch.process.ProcessOutput;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading agents' stdout logs: whole JSON documents, JSON lines, and last lines of text. */
+final class Outputs {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Result documents larger than this are not parsed (an agent flooding stdout is a failure). */
+  private static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+  private Outputs() {}
+
+  /**
+   * The last JSON object on stdout: the whole output when it is one document, else the last line
+   * that parses as an object (CLIs sometimes print a warning line first).
+   */
+  static Optional<JsonNode> lastJsonObject(ProcessOutput out) {
+    if (out.stdoutBytes() > MAX_DOCUMENT_BYTES) {
+      return Optional.empty();
+    }
+    String text = read(out).trim();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> whole = parseObject(text);
+    if (whole.isPresent()) {
+      return whole;
+    }
+    List<String> lines = text.lines().toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      Optional<JsonNode> n = parseObject(lines.get(i).trim());
+      if (n.isPresent()) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every line of stdout that parses as a JSON object, in order; other lines are skipped. */
+  static List<JsonNode> jsonLines(ProcessOutput out) {
+    List<JsonNode> nodes = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(out.stdoutLog(), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        parseObject(line.trim()).ifPresent(nodes::add);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + out.stdoutLog(), e);
+    }
+    return nodes;
+  }
+
+  /** The last non-blank lines of the stdout tail, at most {@code n}. */
+  static String lastLines(String tail, int n) {
+    List<String> lines = tail.lines().filter(l -> !l.isBlank()).toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+  }
+
+  static long longAt(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v != null && v.isNumber() ? v.asLong() : 0L;
+  }
+
+  static String textAt(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+
+  private static String read(ProcessOutput out) {
+    try {
+      return Files.readString(out.stdoutLog(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + out.stdoutLog(), e);
+    }
+  }
+
+  private static Optional<JsonNode> parseObject(String text) {
+    if (!text.startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode n = JSON.readTree(text);
+      return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
