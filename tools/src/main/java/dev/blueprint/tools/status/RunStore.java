@@ -54,6 +54,14 @@ public interface RunStore extends AutoCloseable {
 
   List<Attempt> attempts(String runId, String taskId);
 
+  /**
+   * After a crash: ends every attempt of the run still open (E_EXECUTION_FAILED, "interrupted") and
+   * moves its RUNNING task back to PENDING with task.resume, all in one transaction, so the next
+   * attempt gets a new number. Tasks that SUCCEEDED or LANDED are left alone. Returns the tasks
+   * moved.
+   */
+  List<TaskRun> recoverInterrupted(String runId, String why);
+
   /** Records an event that changes no state (lock.acquired, lock.released, task.checkpoint). */
   Event record(Event event);
 

@@ -6,6 +6,7 @@ import com.github.f4b6a3.ulid.UlidFactory;
 import dev.blueprint.tools.status.Attempt;
 import dev.blueprint.tools.status.AttemptOutcome;
 import dev.blueprint.tools.status.BsfError;
+import dev.blueprint.tools.status.ErrorCode;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.Level;
@@ -16,6 +17,7 @@ import dev.blueprint.tools.status.RunStore;
 import dev.blueprint.tools.status.StatusJson;
 import dev.blueprint.tools.status.TaskRun;
 import dev.blueprint.tools.status.TaskState;
+import dev.blueprint.tools.status.TokenUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -303,6 +305,63 @@ public final class SqliteRunStore implements RunStore {
   @Override
   public synchronized List<Attempt> attempts(String runId, String taskId) {
     return read(() -> rows.attempts(connection, runId, taskId));
+  }
+
+  @Override
+  public synchronized List<TaskRun> recoverInterrupted(String runId, String why) {
+    Instant now = clock.instant();
+    return write(
+        tx -> {
+          rows.run(connection, runId).orElseThrow(() -> unknownRun(runId));
+          List<TaskRun> moved = new ArrayList<>();
+          for (TaskRun t : rows.tasks(connection, runId)) {
+            if (t.state() != TaskState.RUNNING) {
+              continue;
+            }
+            BsfError error =
+                BsfError.of(
+                    ErrorCode.E_EXECUTION_FAILED,
+                    "interrupted: " + why,
+                    t.taskId(),
+                    Phase.EXECUTION,
+                    now);
+            for (Attempt a : rows.attempts(connection, runId, t.taskId())) {
+              if (a.endedAt() == null) {
+                rows.endAttempt(
+                    connection,
+                    new Attempt(
+                        runId,
+                        t.taskId(),
+                        a.number(),
+                        a.agent(),
+                        a.startedAt(),
+                        now,
+                        null,
+                        TokenUsage.NONE,
+                        null,
+                        null,
+                        a.logPath(),
+                        error));
+              }
+            }
+            rows.updateTask(
+                connection, runId, t.taskId(), TaskState.PENDING, t.attempts(), now, error);
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("state", "pending");
+            data.put("previous_state", "running");
+            data.put("interrupted_attempt", t.attempts());
+            tx.add(
+                event(
+                    runId,
+                    EventName.TASK_RESUME,
+                    Level.WARN,
+                    t.taskId(),
+                    Phase.EXECUTION,
+                    "interrupted: " + why,
+                    data));
+            moved.add(new TaskRun(runId, t.taskId(), TaskState.PENDING, t.attempts(), now, error));
+          }
+          return moved;
+        });
   }
 
   @Override

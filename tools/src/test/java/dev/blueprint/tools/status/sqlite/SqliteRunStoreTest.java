@@ -212,4 +212,31 @@ class SqliteRunStoreTest {
       assertThat(store.runs()).extracting(Run::id).containsExactly(b, a);
     }
   }
+
+  @Test
+  void recoveryAfterACrashEndsOpenAttemptsAndRequeuesOnlyRunningTasks() throws Exception {
+    String runId;
+    try (SqliteRunStore store = open()) {
+      runId = store.createRun("bp.md", "main", List.of("T1", "T2", "T3"), List.of()).id();
+      store.startAttempt(runId, "T1", "claude", "T1-1.log");
+      store.startAttempt(runId, "T2", "claude", null);
+      store.finishAttempt(runId, "T2", 1, AttemptOutcome.succeeded(0, TokenUsage.NONE, null, null));
+    }
+    clock.advance(Duration.ofMinutes(5));
+    try (SqliteRunStore restarted = open()) {
+      List<TaskRun> moved = restarted.recoverInterrupted(runId, "bp restarted");
+
+      assertThat(moved).extracting(TaskRun::taskId).containsExactly("T1");
+      assertThat(restarted.task(runId, "T1").orElseThrow().state()).isEqualTo(TaskState.PENDING);
+      assertThat(restarted.task(runId, "T2").orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
+      Attempt interrupted = restarted.attempts(runId, "T1").get(0);
+      assertThat(interrupted.endedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+      assertThat(interrupted.error().message()).isEqualTo("interrupted: bp restarted");
+      assertThat(restarted.startAttempt(runId, "T1", "claude", null).number()).isEqualTo(2);
+      assertThat(restarted.events(runId, 0))
+          .extracting(Event::event)
+          .contains(EventName.TASK_RESUME);
+      assertThat(restarted.recoverInterrupted(runId, "again")).hasSize(1);
+    }
+  }
 }
