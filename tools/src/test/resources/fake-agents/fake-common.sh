@@ -1,11 +1,13 @@
 # Shared behaviour of the fake agent CLIs used by tests. These are NOT agents: they stand in for
 # LLM CLIs that cannot run here, speak each CLI's real output format, and act as told by env:
-#   FAKE_MODE      ok (default) | fail | hang | flood | garbage
+#   FAKE_MODE      ok (default) | fail | hang | flood | garbage (or the file fake-mode beside)
 #   FAKE_ARGV_OUT  file that receives the argv, NUL-separated (byte-exact)
 #   FAKE_STDIN_OUT file that receives stdin, byte-exact
 #   FAKE_EDIT      path (relative to the working directory) to create or append to
 #   FAKE_PID_OUT   file that receives the pid of the grandchild started in hang mode
 fake_begin() {
+  # A file next to the fakes can set the mode, for tests that cannot pass environment through.
+  if [ -z "$FAKE_MODE" ] && [ -f "$(dirname "$0")/fake-mode" ]; then FAKE_MODE=$(cat "$(dirname "$0")/fake-mode"); fi
   if [ -n "$FAKE_ARGV_OUT" ]; then printf '%s\0' "$0" "$@" > "$FAKE_ARGV_OUT"; fi
   if [ -n "$FAKE_STDIN_OUT" ]; then cat > "$FAKE_STDIN_OUT"; else cat > /dev/null; fi
   case "$FAKE_MODE" in

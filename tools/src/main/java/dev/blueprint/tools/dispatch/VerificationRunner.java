@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a task's verification tiers in its workspace, in order (smoke, unit, integration, e2e; the
@@ -58,6 +59,18 @@ public final class VerificationRunner {
 
   public VerificationOutcome verify(
       Task task, Path workspace, Path logDir, Map<String, String> env) {
+    return verify(task, workspace, logDir, env, UnaryOperator.identity());
+  }
+
+  /**
+   * @param commandText rewrites each command before it runs (secret substitution)
+   */
+  public VerificationOutcome verify(
+      Task task,
+      Path workspace,
+      Path logDir,
+      Map<String, String> env,
+      UnaryOperator<String> commandText) {
     List<VerificationOutcome.Step> done = new ArrayList<>();
     for (VerificationStep step : stepsOf(task)) {
       if (step.command() == null || step.command().isBlank()) {
@@ -68,7 +81,7 @@ public final class VerificationRunner {
       ProcessResult r =
           runner.run(
               ProcessSpec.of(
-                      shell.argv(step.command()),
+                      shell.argv(commandText.apply(step.command())),
                       workspace,
                       timeout,
                       logDir,
