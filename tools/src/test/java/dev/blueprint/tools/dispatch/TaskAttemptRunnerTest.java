@@ -180,14 +180,12 @@ class TaskAttemptRunnerTest {
     // The runner gives the agent only secrets as environment: the mode goes in a file instead.
     Files.writeString(root.resolve("bin/fake-mode"), "hang");
 
-    AttemptReport r =
-        runner.run(runId, blueprint(t, u), t, "claude", ws, logs, Map.of());
+    AttemptReport r = runner.run(runId, blueprint(t, u), t, "claude", ws, logs, Map.of());
 
     assertThat(r).isInstanceOf(AttemptReport.GaveUp.class);
     assertThat(((AttemptReport.GaveUp) r).error().code()).isEqualTo(ErrorCode.E_TIMEOUT);
     assertThat(store.task(runId, "T1").orElseThrow().state()).isEqualTo(TaskState.TIMED_OUT);
-    AttemptReport paused =
-        runner.run(runId, blueprint(t, u), u, "claude", ws, logs, Map.of());
+    AttemptReport paused = runner.run(runId, blueprint(t, u), u, "claude", ws, logs, Map.of());
     assertThat(paused).isInstanceOf(AttemptReport.AgentPaused.class);
     assertThat(((AttemptReport.AgentPaused) paused).why()).startsWith("agent claude is paused");
     assertThat(store.attempts(runId, "T2")).isEmpty();
