@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * a flood of output costs no memory and a grandchild that keeps the streams open cannot block the
  * wait. The tails are read back from the files when the child ends.
  *
- * <p>On timeout the whole tree is killed: descendants are watched while the child runs (a
- * grandchild whose parent already died is reparented away from the tree and would otherwise be
+ * <p>On timeout the whole tree is killed: descendants are watched every 100 ms while the child runs
+ * (a grandchild whose parent already died is reparented away from the tree and would otherwise be
  * missed), then sent SIGTERM, and after the grace period SIGKILL. Descendants still alive when the
  * child exits on its own are killed the same way, as a CI runner does at the end of a step.
  */
@@ -33,7 +33,7 @@ public final class ProcessRunner {
   public static final int TAIL_BYTES = 10 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
-  private static final long WATCH_MILLIS = 50;
+  private static final long WATCH_MILLIS = 100;
 
   private final LongSupplier nanoTime;
 
@@ -112,7 +112,7 @@ public final class ProcessRunner {
   }
 
   private static void remember(ProcessHandle root, Map<Long, ProcessHandle> seen) {
-    root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+    ProcessTree.descendants(root).forEach(h -> seen.putIfAbsent(h.pid(), h));
   }
 
   /**
