@@ -62,6 +62,12 @@ public interface RunStore extends AutoCloseable {
    */
   List<TaskRun> recoverInterrupted(String runId, String why);
 
+  /** The result a successful attempt with this fingerprint produced, if one was remembered. */
+  Optional<CacheEntry> cached(String fingerprint);
+
+  /** Remembers the commit a successful attempt produced, under its fingerprint (replacing any). */
+  CacheEntry remember(String fingerprint, String runId, String taskId, String commitId);
+
   /** Records an event that changes no state (lock.acquired, lock.released, task.checkpoint). */
   Event record(Event event);
 

@@ -3,6 +3,7 @@ package dev.blueprint.tools.status.sqlite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.status.Attempt;
 import dev.blueprint.tools.status.BsfError;
+import dev.blueprint.tools.status.CacheEntry;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.Level;
@@ -307,6 +308,38 @@ final class Rows {
       }
     }
     return out;
+  }
+
+  Optional<CacheEntry> cached(Connection c, String fingerprint) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT * FROM cache WHERE fingerprint = ?")) {
+      p.setString(1, fingerprint);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new CacheEntry(
+                rs.getString("fingerprint"),
+                rs.getString("run_id"),
+                rs.getString("task_id"),
+                rs.getString("commit_id"),
+                instant(rs.getString("created_at"))));
+      }
+    }
+  }
+
+  void putCache(Connection c, CacheEntry e) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO cache (fingerprint, run_id, task_id, commit_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      p.setString(1, e.fingerprint());
+      p.setString(2, e.runId());
+      p.setString(3, e.taskId());
+      p.setString(4, e.commitId());
+      p.setString(5, e.createdAt().toString());
+      p.executeUpdate();
+    }
   }
 
   private static String text(Instant i) {

@@ -65,7 +65,17 @@ final class Schema {
                 phase TEXT,
                 message TEXT,
                 data_json TEXT NOT NULL)""",
-              "CREATE INDEX events_by_run ON events (run_id, seq)"));
+              "CREATE INDEX events_by_run ON events (run_id, seq)"),
+          // 2: the deterministic cache (opt-in --cache): a fingerprint of task spec, base tree,
+          // agent and model, pointing at the commit a successful attempt produced.
+          List.of(
+              """
+              CREATE TABLE cache (
+                fingerprint TEXT PRIMARY KEY,
+                run_id TEXT NOT NULL,
+                task_id TEXT NOT NULL,
+                commit_id TEXT NOT NULL,
+                created_at TEXT NOT NULL)"""));
 
   private Schema() {}
 

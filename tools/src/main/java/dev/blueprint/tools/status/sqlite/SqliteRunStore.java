@@ -6,6 +6,7 @@ import com.github.f4b6a3.ulid.UlidFactory;
 import dev.blueprint.tools.status.Attempt;
 import dev.blueprint.tools.status.AttemptOutcome;
 import dev.blueprint.tools.status.BsfError;
+import dev.blueprint.tools.status.CacheEntry;
 import dev.blueprint.tools.status.ErrorCode;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
@@ -361,6 +362,22 @@ public final class SqliteRunStore implements RunStore {
             moved.add(new TaskRun(runId, t.taskId(), TaskState.PENDING, t.attempts(), now, error));
           }
           return moved;
+        });
+  }
+
+  @Override
+  public synchronized Optional<CacheEntry> cached(String fingerprint) {
+    return read(() -> rows.cached(connection, fingerprint));
+  }
+
+  @Override
+  public synchronized CacheEntry remember(
+      String fingerprint, String runId, String taskId, String commitId) {
+    CacheEntry e = new CacheEntry(fingerprint, runId, taskId, commitId, clock.instant());
+    return write(
+        tx -> {
+          rows.putCache(connection, e);
+          return e;
         });
   }
 

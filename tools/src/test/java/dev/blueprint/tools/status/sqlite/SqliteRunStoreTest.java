@@ -239,4 +239,30 @@ class SqliteRunStoreTest {
       assertThat(restarted.recoverInterrupted(runId, "again")).hasSize(1);
     }
   }
+
+  @Test
+  void remembersCacheEntriesAndMigratesAVersionOneDatabaseWithoutLosingRuns() throws Exception {
+    String runId;
+    try (SqliteRunStore store = open()) {
+      runId = store.createRun("bp.md", "main", List.of("T1"), List.of()).id();
+      store.remember("fp1", runId, "T1", "abc123");
+      assertThat(store.cached("fp1").orElseThrow().commitId()).isEqualTo("abc123");
+      assertThat(store.cached("fp2")).isEmpty();
+    }
+    // Turn the file back into a version 1 database, as an older blueprint left it.
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + repo.resolve(".blueprint/state.db"));
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP TABLE cache");
+      s.execute("PRAGMA user_version = 1");
+    }
+    try (SqliteRunStore store = open()) {
+      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.run(runId)).isPresent();
+      assertThat(store.cached("fp1")).isEmpty();
+      store.remember("fp1", runId, "T1", "def456");
+      assertThat(store.cached("fp1").orElseThrow().commitId()).isEqualTo("def456");
+    }
+  }
 }
