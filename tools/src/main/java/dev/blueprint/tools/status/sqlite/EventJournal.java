@@ -3,11 +3,12 @@ package dev.blueprint.tools.status.sqlite;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.StatusJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends events to {@code <runsDir>/<run>/events.jsonl}, one JSON object a line, for tailing.
@@ -17,6 +18,8 @@ import java.nio.file.StandardOpenOption;
  * database stays the truth: a crash between the commit and the append loses at most that line.
  */
 final class EventJournal {
+  private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
+
   private final Path runsDir;
 
   EventJournal(Path runsDir) {
@@ -34,7 +37,8 @@ final class EventJournal {
       Files.createDirectories(file.getParent());
       Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + file, e);
+      // The change is committed in the database; a missing mirror line must not undo that.
+      LOG.warn("cannot append event {} to {}: {}", event.seq(), file, e.getMessage());
     }
   }
 }

@@ -27,7 +27,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +53,7 @@ public final class SqliteRunStore implements RunStore {
   private final String executorId;
   private final EventJournal journal;
   private final Rows rows = new Rows();
+  private final Transactions transactions;
 
   private SqliteRunStore(Connection connection, Clock clock, String executorId, Path runsDir) {
     this.connection = connection;
@@ -61,6 +61,7 @@ public final class SqliteRunStore implements RunStore {
     this.ulids = UlidFactory.newMonotonicInstance(new SecureRandom(), clock::millis);
     this.executorId = executorId;
     this.journal = new EventJournal(runsDir);
+    this.transactions = new Transactions(connection, rows, journal, executorId);
   }
 
   /**
@@ -116,7 +117,7 @@ public final class SqliteRunStore implements RunStore {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("task_count", taskIds.size());
     data.put("base_branch", baseBranch);
-    return write(
+    return transactions.write(
         tx -> {
           rows.insertRun(connection, run);
           int ord = 0;
@@ -131,12 +132,12 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized Optional<Run> run(String runId) {
-    return read(() -> rows.run(connection, runId));
+    return transactions.read(() -> rows.run(connection, runId));
   }
 
   @Override
   public synchronized List<Run> runs() {
-    return read(() -> rows.runs(connection));
+    return transactions.read(() -> rows.runs(connection));
   }
 
   @Override
@@ -145,7 +146,7 @@ public final class SqliteRunStore implements RunStore {
       throw new IllegalArgumentException("a run finishes in a final state, not " + state);
     }
     Instant now = clock.instant();
-    return write(
+    return transactions.write(
         tx -> {
           Run before = rows.run(connection, runId).orElseThrow(() -> unknownRun(runId));
           if (before.state().isFinal()) {
@@ -166,19 +167,19 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized List<TaskRun> tasks(String runId) {
-    return read(() -> rows.tasks(connection, runId));
+    return transactions.read(() -> rows.tasks(connection, runId));
   }
 
   @Override
   public synchronized Optional<TaskRun> task(String runId, String taskId) {
-    return read(() -> rows.task(connection, runId, taskId));
+    return transactions.read(() -> rows.task(connection, runId, taskId));
   }
 
   @Override
   public synchronized Attempt startAttempt(
       String runId, String taskId, String agent, String logPath) {
     Instant now = clock.instant();
-    return write(
+    return transactions.write(
         tx -> {
           TaskRun t =
               rows.task(connection, runId, taskId).orElseThrow(() -> unknownTask(runId, taskId));
@@ -215,7 +216,7 @@ public final class SqliteRunStore implements RunStore {
       throw new IllegalArgumentException("an attempt cannot end in " + next.wire());
     }
     Instant now = clock.instant();
-    return write(
+    return transactions.write(
         tx -> {
           TaskRun t =
               rows.task(connection, runId, taskId).orElseThrow(() -> unknownTask(runId, taskId));
@@ -275,7 +276,7 @@ public final class SqliteRunStore implements RunStore {
   public synchronized TaskRun setTaskState(
       String runId, String taskId, TaskState state, BsfError error, String why) {
     Instant now = clock.instant();
-    return write(
+    return transactions.write(
         tx -> {
           TaskRun t =
               rows.task(connection, runId, taskId).orElseThrow(() -> unknownTask(runId, taskId));
@@ -305,13 +306,13 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized List<Attempt> attempts(String runId, String taskId) {
-    return read(() -> rows.attempts(connection, runId, taskId));
+    return transactions.read(() -> rows.attempts(connection, runId, taskId));
   }
 
   @Override
   public synchronized List<TaskRun> recoverInterrupted(String runId, String why) {
     Instant now = clock.instant();
-    return write(
+    return transactions.write(
         tx -> {
           rows.run(connection, runId).orElseThrow(() -> unknownRun(runId));
           List<TaskRun> moved = new ArrayList<>();
@@ -367,14 +368,14 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized Optional<CacheEntry> cached(String fingerprint) {
-    return read(() -> rows.cached(connection, fingerprint));
+    return transactions.read(() -> rows.cached(connection, fingerprint));
   }
 
   @Override
   public synchronized CacheEntry remember(
       String fingerprint, String runId, String taskId, String commitId) {
     CacheEntry e = new CacheEntry(fingerprint, runId, taskId, commitId, clock.instant());
-    return write(
+    return transactions.write(
         tx -> {
           rows.putCache(connection, e);
           return e;
@@ -383,7 +384,7 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized Event record(Event event) {
-    return write(
+    return transactions.write(
         tx -> {
           rows.run(connection, event.runId()).orElseThrow(() -> unknownRun(event.runId()));
           return tx.add(event);
@@ -392,7 +393,7 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public synchronized List<Event> events(String runId, long afterSeq) {
-    return read(() -> rows.events(connection, runId, afterSeq));
+    return transactions.read(() -> rows.events(connection, runId, afterSeq));
   }
 
   @Override
@@ -402,65 +403,6 @@ public final class SqliteRunStore implements RunStore {
     } catch (SQLException e) {
       throw new StoreException("cannot close run store", e);
     }
-  }
-
-  // ---------------------------------------------------------------- transactions
-
-  /** Events written inside a transaction; appended to the journal files once it commits. */
-  private interface Tx {
-    Event add(Event e);
-  }
-
-  private interface Work<T> {
-    T run(Tx tx) throws SQLException;
-  }
-
-  private interface Query<T> {
-    T run() throws SQLException;
-  }
-
-  private <T> T write(Work<T> work) {
-    List<Event> stored = new ArrayList<>();
-    T result;
-    try (Statement s = connection.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
-      try {
-        result =
-            work.run(
-                e -> {
-                  try {
-                    Event done =
-                        rows.insertEvent(connection, e, blueprintIdOf(e.runId()), executorId);
-                    stored.add(done);
-                    return done;
-                  } catch (SQLException ex) {
-                    throw new StoreException("cannot record event " + e.event().wire(), ex);
-                  }
-                });
-        s.execute("COMMIT");
-      } catch (SQLException | RuntimeException e) {
-        s.execute("ROLLBACK");
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("run store write failed", e);
-    }
-    for (Event e : stored) {
-      journal.append(e);
-    }
-    return result;
-  }
-
-  private <T> T read(Query<T> query) {
-    try {
-      return query.run();
-    } catch (SQLException e) {
-      throw new StoreException("run store read failed", e);
-    }
-  }
-
-  private String blueprintIdOf(String runId) throws SQLException {
-    return rows.run(connection, runId).map(Run::blueprintPath).orElse(null);
   }
 
   private Event event(
