@@ -39,5 +39,6 @@ case "$event" in
     ;;
 esac
 bp="${BP_HOOK_BP:-@BP@}"
-nohup "$bp" journal write --spool "$file" >/dev/null 2>&1 </dev/null &
+# the writer's own errors go to a log next to the spool: nobody is watching its terminal
+nohup "$bp" journal write --spool "$file" >>"$spool/writer.log" 2>&1 </dev/null &
 exit 0
