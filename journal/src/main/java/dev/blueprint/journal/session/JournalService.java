@@ -28,6 +28,9 @@ public final class JournalService {
   /** The journal folder inside a repository. */
   public static final String FOLDER = "sessions";
 
+  /** Files in the journal folder that describe the format rather than a session. */
+  private static final Set<String> NOT_JOURNALS = Set.of("README.md", "TEMPLATE.md");
+
   private final Path repoRoot;
   private final JournalWriter writer;
   private final JournalReader reader = new JournalReader();
@@ -87,7 +90,7 @@ public final class JournalService {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder(), "*.md")) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        if (!name.startsWith(".") && !name.equalsIgnoreCase("README.md") && Files.size(f) > 0) {
+        if (!name.startsWith(".") && !NOT_JOURNALS.contains(name) && Files.size(f) > 0) {
           out.add(new ListedJournal(f, reader.read(f)));
         }
       }
