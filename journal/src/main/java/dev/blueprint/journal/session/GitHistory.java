@@ -2,6 +2,7 @@ package dev.blueprint.journal.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +34,17 @@ public final class GitHistory {
    *     since there is no telling which ones are the session's
    */
   public GitFacts read(Path workTree, Optional<String> startCommit) throws IOException {
+    return read(workTree, startCommit, Optional.empty());
+  }
+
+  /**
+   * Reads the facts of the repository containing {@code workTree}; without a start commit, the
+   * session's commits are those on HEAD's first-parent line committed at or after {@code
+   * sessionStart} (a transcript's first timestamp), for sessions whose SessionStart hook never
+   * recorded HEAD.
+   */
+  public GitFacts read(Path workTree, Optional<String> startCommit, Optional<Instant> sessionStart)
+      throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workTree.toFile());
     if (builder.getGitDir() == null) {
       return new GitFacts(Optional.empty(), Optional.empty(), List.of(), List.of());
@@ -45,6 +57,9 @@ public final class GitHistory {
       List<CommitEntry> commits = new ArrayList<>();
       ObjectId start =
           startCommit.isPresent() ? repo.resolve(startCommit.get() + "^{commit}") : null;
+      if (start == null && startCommit.isEmpty() && sessionStart.isPresent()) {
+        start = lastBefore(repo, head, sessionStart.get());
+      }
       if (start != null) {
         commits = commits(repo, head, start);
       }
@@ -57,6 +72,23 @@ public final class GitHistory {
       return new GitFacts(
           Optional.of(head.name()), branch(repo), commits, new ArrayList<>(byPath.values()));
     }
+  }
+
+  /**
+   * The newest first-parent ancestor of HEAD committed before {@code t}, or the empty tree's
+   * stand-in {@link ObjectId#zeroId()} when every commit is newer (all are the session's).
+   */
+  private static ObjectId lastBefore(Repository repo, ObjectId head, Instant t) throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setFirstParent(true);
+      walk.markStart(walk.parseCommit(head));
+      for (RevCommit c : walk) {
+        if (c.getCommitterIdent().getWhenAsInstant().isBefore(t)) {
+          return c.copy();
+        }
+      }
+    }
+    return ObjectId.zeroId();
   }
 
   private static Optional<String> branch(Repository repo) throws IOException {
@@ -75,7 +107,9 @@ public final class GitHistory {
       diff.setDiffComparator(RawTextComparator.DEFAULT);
       diff.setDetectRenames(true);
       walk.markStart(walk.parseCommit(head));
-      walk.markUninteresting(walk.parseCommit(start));
+      if (!start.equals(ObjectId.zeroId())) {
+        walk.markUninteresting(walk.parseCommit(start));
+      }
       for (RevCommit c : walk) {
         RevCommit parent = c.getParentCount() > 0 ? walk.parseCommit(c.getParent(0)) : null;
         out.add(new CommitEntry(c.name(), c.getShortMessage(), files(diff, parent, c)));

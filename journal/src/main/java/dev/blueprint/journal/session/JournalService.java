@@ -52,7 +52,7 @@ public final class JournalService {
   public WrittenJournal writeFromTranscript(Path transcript, TranscriptOptions options)
       throws IOException {
     TranscriptFacts facts = new TranscriptReader().read(transcript);
-    GitFacts history = git.read(repoRoot, options.startCommit());
+    GitFacts history = git.read(repoRoot, options.startCommit(), facts.firstTimestamp());
     String fallbackId = transcript.getFileName().toString().replaceFirst("\\.jsonl$", "");
     Journal draft =
         JournalDrafts.fromTranscript(
@@ -70,7 +70,9 @@ public final class JournalService {
 
   /** Journals a blueprint run; called by the aggregate step when a run ends. */
   public WrittenJournal writeFromRun(RunOutcome run) throws IOException {
-    return write(JournalDrafts.fromRun(run, git.read(repoRoot, run.startCommit()), project()));
+    return write(
+        JournalDrafts.fromRun(
+            run, git.read(repoRoot, run.startCommit(), Optional.of(run.started())), project()));
   }
 
   /** Journals a session described by hand. */

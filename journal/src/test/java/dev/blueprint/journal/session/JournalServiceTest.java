@@ -132,6 +132,28 @@ class JournalServiceTest {
   }
 
   @Test
+  void withoutAStartCommitTakesTheCommitsMadeSinceTheTranscriptBegan() throws Exception {
+    try (TestRepo repo = TestRepo.create(tmp.resolve("timed"))) {
+      repo.commit("One", "a.txt", "1\n"); // committed 22:01
+      repo.commit("Two", "a.txt", "1\n2\n"); // 22:02
+      repo.commit("Three", "b.txt", "x\n"); // 22:03
+      GitHistory history = new GitHistory();
+      GitFacts since =
+          history.read(
+              repo.dir(), Optional.empty(), Optional.of(Instant.parse("2026-01-12T22:01:30Z")));
+      assertThat(since.commits()).extracting(CommitEntry::subject).containsExactly("Two", "Three");
+      GitFacts all =
+          history.read(
+              repo.dir(), Optional.empty(), Optional.of(Instant.parse("2026-01-12T21:00:00Z")));
+      assertThat(all.commits())
+          .extracting(CommitEntry::subject)
+          .containsExactly("One", "Two", "Three");
+      assertThat(all.filesChanged())
+          .containsExactly(new FileChange("a.txt", 2, 0), new FileChange("b.txt", 1, 0));
+    }
+  }
+
+  @Test
   void listsTheRootCommitWithAllItsLinesWhenTheSessionStartedBeforeIt() throws Exception {
     try (TestRepo repo = TestRepo.create(tmp.resolve("fresh"))) {
       repo.commit("First", "a.txt", "1\n2\n");
