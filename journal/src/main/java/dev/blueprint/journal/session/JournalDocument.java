@@ -1,6 +1,7 @@
 package dev.blueprint.journal.session;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,9 @@ public record JournalDocument(
     List<String> problems) {
 
   public JournalDocument {
-    frontMatter = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(frontMatter));
-    sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
-    handoff = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(handoff));
+    frontMatter = Collections.unmodifiableMap(new LinkedHashMap<>(frontMatter));
+    sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    handoff = Collections.unmodifiableMap(new LinkedHashMap<>(handoff));
     problems = List.copyOf(problems);
   }
 

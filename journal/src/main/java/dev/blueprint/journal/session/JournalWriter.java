@@ -57,11 +57,17 @@ public final class JournalWriter {
     }
     String text = redactor.redact(renderer.render(numbered));
     Path tmp = Files.createTempFile(folder, ".journal-", ".tmp");
+    boolean moved = false;
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       move(tmp, target);
+      moved = true;
     } finally {
       Files.deleteIfExists(tmp);
+      if (!moved && existing.isEmpty()) {
+        // give the claimed number back rather than leave an empty journal behind
+        Files.deleteIfExists(target);
+      }
     }
     publisher.publish(
         target, "journal: session " + numbered.sessionId() + " (" + numbered.status().word() + ")");
@@ -111,12 +117,26 @@ public final class JournalWriter {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.md")) {
       for (Path f : files) {
-        if (Files.size(f) > 0 && reader.read(f).sessionId().filter(sessionId::equals).isPresent()) {
+        if (Files.size(f) > 0 && isOwnJournalOf(f, sessionId)) {
           return Optional.of(f);
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Only journals blueprint wrote are rewritten; a hand-written one is never overwritten. */
+  private boolean isOwnJournalOf(Path file, String sessionId) throws IOException {
+    boolean numbered =
+        JournalFileName.parse(file.getFileName().toString())
+            .filter(n -> n.sequence() > 0)
+            .isPresent();
+    if (!numbered) {
+      return false;
+    }
+    JournalDocument doc = reader.read(file);
+    return doc.frontMatter().containsKey("schema_version")
+        && doc.sessionId().filter(sessionId::equals).isPresent();
   }
 
   private static void move(Path from, Path to) throws IOException {

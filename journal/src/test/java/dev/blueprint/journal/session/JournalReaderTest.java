@@ -88,7 +88,7 @@ class JournalReaderTest {
         .startsWith("Blueprint v1.0.0 GA");
     @SuppressWarnings("unchecked")
     Map<String, Object> resume = (Map<String, Object>) doc.handoff().get("resume_context");
-    assertThat(resume.get("completed")).asList().hasSize(3);
+    assertThat((List<?>) resume.get("completed")).hasSize(3);
     assertThat(doc.frontMatter()).containsEntry("checkpoint", 3);
     assertThat(doc.sessionId()).contains("2026-01-03-004");
   }

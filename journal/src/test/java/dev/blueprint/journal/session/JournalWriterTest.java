@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +61,41 @@ class JournalWriterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
           .containsExactly("2026-01-12-001-claude-code.md");
+    }
+  }
+
+  @Test
+  void neverOverwritesAHandWrittenJournalOfTheSameSession() throws Exception {
+    Path hand = dir.resolve("2026-01-12-004-claude-opus.md");
+    String text = "---\nsession: \"s7\"\nstatus: complete\n---\n# By hand\n";
+    Files.writeString(hand, text);
+    JournalWriter writer = new JournalWriter(dir, Redactor.patternsOnly(), JournalPublisher.NONE);
+    WrittenJournal w =
+        writer.write(journal("s7", LocalDate.of(2026, 1, 12), JournalStatus.COMPLETE));
+    assertThat(w.file().getFileName()).hasToString("2026-01-12-005-claude-code.md");
+    assertThat(Files.readString(hand)).isEqualTo(text);
+  }
+
+  @Test
+  void concurrentWritersOfOneDayGetDistinctNumbers() throws Exception {
+    JournalWriter writer = new JournalWriter(dir, Redactor.patternsOnly(), JournalPublisher.NONE);
+    int n = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<WrittenJournal>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String id = "c" + i;
+        futures.add(
+            pool.submit(
+                () -> writer.write(journal(id, LocalDate.of(2026, 4, 1), JournalStatus.COMPLETE))));
+      }
+      Set<Integer> numbers = new TreeSet<>();
+      for (var f : futures) {
+        numbers.add(f.get().journal().sequence());
+      }
+      assertThat(numbers).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
