@@ -98,7 +98,8 @@ public final class JournalWriter {
    */
   private Journal claimNext(Journal journal) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      int seq = nextSequence(journal.date()) + attempt;
+      // the winner's file is on disk by now, so counting again gives the next free number
+      int seq = nextSequence(journal.date());
       Path name = folder.resolve(JournalFileName.of(journal.date(), seq, journal.agent()));
       try {
         Files.createFile(name);
