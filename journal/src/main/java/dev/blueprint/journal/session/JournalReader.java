@@ -29,6 +29,10 @@ public final class JournalReader {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
   private static final Pattern STATUS_LINE =
       Pattern.compile("(?im)^[-*\\s]*\\*\\*(?:session )?status:?\\*\\*:?\\s*(.+)$");
+
+  /** The closing line of front matter: exactly three dashes (a longer rule is body text). */
+  private static final Pattern FRONT_MATTER_END = Pattern.compile("(?m)\\n---[ \\t]*$");
+
   private static final Pattern DATE_LINE =
       Pattern.compile("(?im)^[-*\\s]*\\*\\*date:?\\*\\*:?\\s*(\\d{4}-\\d{2}-\\d{2})");
 
@@ -44,11 +48,10 @@ public final class JournalReader {
     Map<String, Object> front = new LinkedHashMap<>();
     String body = normalized;
     if (normalized.startsWith("---\n")) {
-      int end = normalized.indexOf("\n---", 4);
-      if (end > 0) {
-        front = yamlMap(normalized.substring(4, end + 1), "front matter", problems);
-        int after = normalized.indexOf('\n', end + 4);
-        body = after < 0 ? "" : normalized.substring(after + 1);
+      Matcher close = FRONT_MATTER_END.matcher(normalized);
+      if (close.find(3)) {
+        front = yamlMap(normalized.substring(4, close.start() + 1), "front matter", problems);
+        body = normalized.substring(Math.min(normalized.length(), close.end() + 1));
       }
     }
     MarkdownOutline outline = MarkdownOutline.of(body);

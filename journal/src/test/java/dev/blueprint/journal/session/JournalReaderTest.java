@@ -110,6 +110,18 @@ class JournalReaderTest {
   }
 
   @Test
+  void closesFrontMatterOnlyAtALineOfExactlyThreeDashes() {
+    String text = "---\nstatus: done\nnote: \"a --- b\"\n---  \n# T\n\n---\n\n## S\n\nx\n";
+    JournalDocument doc = reader.read("notes.md", text);
+    assertThat(doc.problems()).isEmpty();
+    assertThat(doc.frontMatter()).containsEntry("note", "a --- b");
+    assertThat(doc.status()).contains(JournalStatus.COMPLETE);
+    assertThat(doc.title()).isEqualTo("T");
+    assertThat(doc.sections()).containsEntry("S", "x");
+    assertThat(reader.read("empty.md", "---\n---\n# E\n").title()).isEqualTo("E");
+  }
+
+  @Test
   void reportsBrokenYamlAsAProblemAndStillReadsTheBody() {
     String text = "---\nstatus: [unclosed\n---\n# Title\n\n## Summary\n\nSome text.\n";
     JournalDocument doc = reader.read("2026-02-01-001-x.md", text);
