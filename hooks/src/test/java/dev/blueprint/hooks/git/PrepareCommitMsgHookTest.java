@@ -31,6 +31,45 @@ class PrepareCommitMsgHookTest {
   }
 
   @Test
+  void findsTheActiveSessionOfTheMainWorkTreeFromALinkedWorktree() throws Exception {
+    GitSandbox git = new GitSandbox(tmp);
+    new PrepareCommitMsgHook().install(git.repo());
+    git.commit("a.txt", "a\n", "base");
+    Path active = git.repo().resolve(".blueprint/spool/active-session");
+    Files.createDirectories(active.getParent());
+    Files.writeString(active, "sess-wt\n");
+    Path wt = tmp.resolve("wt");
+    git.run(git.repo(), "git", "worktree", "add", "-q", "-b", "task", wt.toString());
+    Files.writeString(wt.resolve("w.txt"), "w\n");
+    git.run(wt, "git", "add", "w.txt");
+    git.run(wt, "git", "commit", "-q", "-m", "in the worktree");
+    assertThat(
+            git.run(wt, "git", "log", "-1", "--format=%(trailers:key=Session-Id,valueonly)")
+                .strip())
+        .isEqualTo("sess-wt");
+  }
+
+  @Test
+  void takesTheSessionFromTheEnvironmentFirst() throws Exception {
+    GitSandbox git = new GitSandbox(tmp);
+    new PrepareCommitMsgHook().install(git.repo());
+    Files.writeString(git.repo().resolve("e.txt"), "e\n");
+    git.run(git.repo(), "git", "add", "e.txt");
+    GitSandbox.Result r =
+        git.run(
+            git.repo(),
+            java.util.Map.of("BP_SESSION_ID", "from-env"),
+            null,
+            "git",
+            "commit",
+            "-q",
+            "-m",
+            "env");
+    assertThat(r.exit()).isZero();
+    assertThat(git.log("%(trailers:key=Session-Id,valueonly)")).containsExactly("from-env");
+  }
+
+  @Test
   void installIsIdempotentAndNeverReplacesOrRemovesAForeignHook() throws Exception {
     GitSandbox git = new GitSandbox(tmp);
     PrepareCommitMsgHook hook = new PrepareCommitMsgHook();
