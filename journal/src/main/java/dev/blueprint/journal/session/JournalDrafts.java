@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns facts (a transcript, a run, flags) and git history into a {@link Journal}. Pure: no I/O,
@@ -18,12 +19,14 @@ import java.util.Set;
  */
 final class JournalDrafts {
   private static final int MAX_FAILURE_CHARS = 300;
+  private static final Pattern CLAUDE_SESSION_FILE =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private JournalDrafts() {}
 
   static Journal fromTranscript(
       TranscriptFacts facts,
-      String fallbackSessionId,
+      String fileSessionId,
       GitFacts git,
       Path repoRoot,
       String project,
@@ -31,7 +34,12 @@ final class JournalDrafts {
       JournalStatus status,
       Optional<String> startCommit,
       Instant now) {
-    String sessionId = facts.sessionId().orElse(fallbackSessionId);
+    // Claude Code names a transcript after its session, the id hooks and sweep know it by; lines
+    // copied from a resumed session may carry the older id
+    String sessionId =
+        CLAUDE_SESSION_FILE.matcher(fileSessionId).matches()
+            ? fileSessionId
+            : facts.sessionId().orElse(fileSessionId);
     Instant started = facts.firstTimestamp().orElse(now);
     List<String> subjects = git.commits().stream().map(CommitEntry::subject).toList();
     List<String> edited = relative(facts.editedFiles(), repoRoot);

@@ -287,6 +287,30 @@ class JournalServiceTest {
   }
 
   @Test
+  void namesTheSessionAfterAClaudeCodeTranscriptFileEvenWhenLinesCarryAResumedId()
+      throws Exception {
+    Files.createDirectories(tmp.resolve("r2"));
+    Path transcript = tmp.resolve("0b5e1c2a-1111-4222-8333-944455556666.jsonl");
+    Files.writeString(
+        transcript,
+        line(
+                "user",
+                "older-session",
+                "2026-01-12T09:00:00Z",
+                JSON.createObjectNode().put("role", "user").put("content", "resumed"))
+            + "\n");
+    JournalService service =
+        new JournalService(
+            tmp.resolve("r2"), Redactor.patternsOnly(), JournalPublisher.NONE, CLOCK);
+    assertThat(
+            service
+                .writeFromTranscript(transcript, TranscriptOptions.claudeCode())
+                .journal()
+                .sessionId())
+        .isEqualTo("0b5e1c2a-1111-4222-8333-944455556666");
+  }
+
+  @Test
   void journalsARunOutcomeWithItsFailuresAndHandoff() throws Exception {
     Files.createDirectories(tmp.resolve("r"));
     JournalService service =
