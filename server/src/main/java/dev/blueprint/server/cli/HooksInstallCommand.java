@@ -42,6 +42,9 @@ final class HooksInstallCommand implements Callable<Integer> {
       description = "The bp launcher the hook starts (default: <repo>/bp if present, else bp).")
   String bp;
 
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException {
     Path root = RepositoryRoot.around(repo);
@@ -59,6 +62,10 @@ final class HooksInstallCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(HooksOutput.json(report));
+      return HooksOutput.exitCode(report);
+    }
     for (String event : report.changed()) {
       out.println("added " + event + " hook to " + report.settingsFile());
     }

@@ -27,6 +27,9 @@ final class HooksUninstallCommand implements Callable<Integer> {
   @Option(names = "--git", description = "Also remove blueprint's prepare-commit-msg hook.")
   boolean git;
 
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException {
     InstallReport report;
@@ -36,6 +39,10 @@ final class HooksUninstallCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(HooksOutput.json(report));
+      return HooksOutput.exitCode(report);
+    }
     out.println(
         report.changed().isEmpty()
             ? "no blueprint hooks in " + report.settingsFile()

@@ -59,6 +59,7 @@ class HookToJournalIT {
     Files.writeString(home.resolve("gitconfig"), "[commit]\n\tgpgsign = false\n");
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     Map<String, String> env = env(home);
+    JGitIsolation.apply(home); // the in-process `bp hooks install --git` opens the repository
     run(repo, env, null, "git", "init", "-q", "-b", "main");
     Files.writeString(repo.resolve("a.txt"), "a\n");
     run(repo, env, null, "git", "add", "a.txt");

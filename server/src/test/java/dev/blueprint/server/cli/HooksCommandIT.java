@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,25 @@ class HooksCommandIT {
     assertThat(un.out()).startsWith("removed 3 entries from ");
     assertThat(JSON.readTree(settings.toFile()))
         .isEqualTo(JSON.readTree("{\"env\": {\"FOO\": \"1\"}}"));
+  }
+
+  @Test
+  void reportsWhatItDidAsJsonAndFlagsAForeignGitHook() throws Exception {
+    JGitIsolation.apply(Files.createDirectories(repo.resolveSibling(repo.getFileName() + "-home")));
+    Git.init().setDirectory(repo.toFile()).call().close();
+    Path hooks = Files.createDirectories(repo.resolve(".git/hooks"));
+    Files.writeString(hooks.resolve("prepare-commit-msg"), "#!/bin/sh\necho theirs\n");
+
+    CliRun r =
+        CliRun.of("hooks", "install", "--repo", repo.toString(), "--git", "--json", "--bp", "bp");
+
+    assertThat(r.exit()).isEqualTo(1);
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.path("schema_version").asInt()).isEqualTo(1);
+    assertThat(j.path("changed").toString()).isEqualTo("[\"SessionStart\",\"SessionEnd\"]");
+    assertThat(j.at("/git_hook/outcome").asText()).isEqualTo("foreign_hook_kept");
+    assertThat(Files.readString(hooks.resolve("prepare-commit-msg")))
+        .isEqualTo("#!/bin/sh\necho theirs\n");
   }
 
   @Test
