@@ -76,14 +76,20 @@ class ClaudeHookScriptTest {
     GitSandbox git = new GitSandbox(tmp);
     new ClaudeHookInstaller(git.repo()).install("bp", false, false);
     Files.writeString(git.repo().resolve(".blueprint/spool/active-session"), "sess-2\n");
-    // a recording launcher stands in for bp: it is slow, so returning before it ends proves
-    // detachment
+    // a recording launcher stands in for bp; it blocks until released, so the hook can only have
+    // returned (within the sandbox's 30 s wait) if it did not wait for the writer
     Path launcher = tmp.resolve("fake-bp.sh");
     Path record = tmp.resolve("launched.txt");
-    Files.writeString(launcher, "#!/bin/sh\nsleep 2\necho \"$@\" > \"" + record + "\"\n");
+    Path release = tmp.resolve("release");
+    Files.writeString(
+        launcher,
+        "#!/bin/sh\nwhile [ ! -f \""
+            + release
+            + "\" ]; do sleep 0.1; done\necho \"$@\" > \""
+            + record
+            + "\"\n");
     launcher.toFile().setExecutable(true);
 
-    long t0 = System.nanoTime();
     GitSandbox.Result r =
         git.run(
             git.repo(),
@@ -92,18 +98,17 @@ class ClaudeHookScriptTest {
             "sh",
             ".blueprint/hooks/claude-hook.sh",
             "SessionEnd");
-    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(r.exit()).isZero();
-    assertThat(elapsedMs).as("returned without waiting for the 2 s writer").isLessThan(1900);
-    assertThat(record).doesNotExist();
+    assertThat(record).as("the writer is still waiting for its release").doesNotExist();
+    Files.writeString(release, "go");
     Path spooled = spoolFiles(git.repo()).get(0);
     SpoolRecord rec = HookSpool.of(git.repo()).read(spooled);
     assertThat(rec.sessionId()).isEqualTo("sess-2");
     assertThat(rec.reason()).contains("prompt_input_exit");
     assertThat(rec.headCommit()).isEmpty();
     assertThat(git.repo().resolve(".blueprint/spool/active-session")).doesNotExist();
-    for (int i = 0; i < 100 && !Files.exists(record); i++) {
+    for (int i = 0; i < 100 && !(Files.exists(record) && Files.size(record) > 0); i++) {
       Thread.sleep(100);
     }
     assertThat(Files.readString(record).strip()).isEqualTo("journal write --spool " + spooled);
