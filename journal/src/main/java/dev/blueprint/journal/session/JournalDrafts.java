@@ -42,7 +42,7 @@ final class JournalDrafts {
             : facts.sessionId().orElse(fileSessionId);
     Instant started = facts.firstTimestamp().orElse(now);
     List<String> subjects = git.commits().stream().map(CommitEntry::subject).toList();
-    List<String> edited = relative(facts.editedFiles(), repoRoot);
+    List<String> edited = relative(facts.editedFiles(), repoRoot, facts.cwd());
     Set<String> committed = new LinkedHashSet<>();
     git.filesChanged().forEach(f -> committed.add(f.path()));
     List<String> uncommitted = edited.stream().filter(p -> !committed.contains(p)).toList();
@@ -183,15 +183,24 @@ final class JournalDrafts {
     return instant.atZone(ZoneOffset.UTC).toLocalDate();
   }
 
-  private static List<String> relative(List<String> files, Path repoRoot) {
-    Path root = repoRoot.toAbsolutePath().normalize();
+  /**
+   * Paths relative to the repository, or else to the session's working directory (a transcript read
+   * on another machine or after the repository moved), or as written.
+   */
+  private static List<String> relative(List<String> files, Path repoRoot, Optional<String> cwd) {
+    List<Path> roots = new ArrayList<>();
+    roots.add(repoRoot.toAbsolutePath().normalize());
+    cwd.map(Path::of).filter(Path::isAbsolute).map(Path::normalize).ifPresent(roots::add);
     List<String> out = new ArrayList<>();
     for (String f : files) {
-      Path p = Path.of(f);
-      String rel =
-          p.isAbsolute() && p.normalize().startsWith(root)
-              ? root.relativize(p.normalize()).toString()
-              : f;
+      Path p = Path.of(f).normalize();
+      String rel = f;
+      for (Path root : roots) {
+        if (p.isAbsolute() && p.startsWith(root) && !p.equals(root)) {
+          rel = root.relativize(p).toString();
+          break;
+        }
+      }
       out.add(rel.replace('\\', '/'));
     }
     return out;

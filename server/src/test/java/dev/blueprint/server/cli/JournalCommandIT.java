@@ -89,7 +89,8 @@ class JournalCommandIT {
             "model: \"claude-opus-4-5-20251101\"",
             "  total: 10385\n",
             "Bash `make test` failed: make: *** No rule to make target 'build'.  Stop. …",
-            "Add greeting module and fix the build");
+            "Add greeting module and fix the build",
+            "- Edited 3 file(s): src/greet.py, Makefile, notes.ipynb\n");
   }
 
   @Test
