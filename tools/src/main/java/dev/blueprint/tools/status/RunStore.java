@@ -55,6 +55,24 @@ public interface RunStore extends AutoCloseable {
   List<Attempt> attempts(String runId, String taskId);
 
   /**
+   * Releases a task that waits for a person ({@code human_required}): WAITING_HUMAN to PENDING,
+   * recorded as task.resume naming who approved.
+   *
+   * @throws IllegalStateException when the task is not waiting
+   */
+  default TaskRun approve(String runId, String taskId, String approvedBy) {
+    TaskRun t =
+        task(runId, taskId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no task " + taskId + " in run " + runId));
+    if (t.state() != TaskState.WAITING_HUMAN) {
+      throw new IllegalStateException(
+          "task " + taskId + " is " + t.state().wire() + ", not waiting for approval");
+    }
+    return setTaskState(runId, taskId, TaskState.PENDING, null, "approved by " + approvedBy);
+  }
+
+  /**
    * After a crash: ends every attempt of the run still open (E_EXECUTION_FAILED, "interrupted") and
    * moves its RUNNING task back to PENDING with task.resume, all in one transaction, so the next
    * attempt gets a new number. Tasks that SUCCEEDED or LANDED are left alone. Returns the tasks

@@ -265,4 +265,23 @@ class SqliteRunStoreTest {
       assertThat(store.cached("fp1").orElseThrow().commitId()).isEqualTo("def456");
     }
   }
+
+  @Test
+  void approvingReleasesOnlyATaskThatWaitsForAPerson() throws Exception {
+    try (SqliteRunStore store = open()) {
+      String runId = store.createRun("bp.md", "main", List.of("T1", "T2"), List.of("T2")).id();
+
+      TaskRun released = store.approve(runId, "T2", "alice");
+
+      assertThat(released.state()).isEqualTo(TaskState.PENDING);
+      Event last = store.events(runId, 0).get(store.events(runId, 0).size() - 1);
+      assertThat(last.event()).isEqualTo(EventName.TASK_RESUME);
+      assertThat(last.message()).isEqualTo("approved by alice");
+      assertThatThrownBy(() -> store.approve(runId, "T1", "alice"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("task T1 is pending, not waiting for approval");
+      assertThatThrownBy(() -> store.approve(runId, "T9", "alice"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }
