@@ -4,6 +4,7 @@ import dev.blueprint.tools.dispatch.process.ProcessOutput;
 import dev.blueprint.tools.status.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,7 +80,7 @@ public final class AiderAdapter implements AgentAdapter {
     }
     double v = Double.parseDouble(number.replace(",", ""));
     double mult =
-        switch (suffix == null ? "" : suffix.toLowerCase(java.util.Locale.ROOT)) {
+        switch (suffix == null ? "" : suffix.toLowerCase(Locale.ROOT)) {
           case "k" -> 1_000;
           case "m" -> 1_000_000;
           default -> 1;

@@ -4,6 +4,7 @@ import dev.blueprint.tools.blueprint.Binding;
 import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.blueprint.TestTier;
 import dev.blueprint.tools.blueprint.VerificationStep;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class PromptBuilder {
   }
 
   private static List<String> verificationLines(Task task) {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (VerificationStep s : task.verification()) {
       lines.add("- " + s.tier().name().toLowerCase(Locale.ROOT) + ": `" + s.command() + "`");
     }

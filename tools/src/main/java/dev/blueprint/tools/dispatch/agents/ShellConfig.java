@@ -1,6 +1,7 @@
 package dev.blueprint.tools.dispatch.agents;
 
 import dev.blueprint.tools.blueprint.ExecutionConfig;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record ShellConfig(String shell, List<String> flags) {
 
   /** The argv that runs {@code script} as one argument: {@code shell flags... -c script}. */
   public List<String> argv(String script) {
-    List<String> argv = new java.util.ArrayList<>();
+    List<String> argv = new ArrayList<>();
     argv.add(shell);
     argv.addAll(flags);
     argv.add("-c");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class CapabilityChecker {
     this.path =
         pathVariable == null
             ? List.of()
-            : java.util.Arrays.stream(pathVariable.split(File.pathSeparator))
+            : Arrays.stream(pathVariable.split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
                 .map(Path::of)
                 .toList();

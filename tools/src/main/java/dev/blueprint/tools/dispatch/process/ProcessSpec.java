@@ -2,6 +2,8 @@ package dev.blueprint.tools.dispatch.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +34,7 @@ public record ProcessSpec(
       throw new IllegalArgumentException("argv is empty");
     }
     argv = List.copyOf(argv);
-    env =
-        env == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(env));
+    env = env == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(env));
     grace = grace == null ? DEFAULT_GRACE : grace;
   }
 
@@ -45,7 +44,7 @@ public record ProcessSpec(
   }
 
   public ProcessSpec withEnv(Map<String, String> more) {
-    java.util.Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.putAll(more);
     return new ProcessSpec(argv, workDir, all, stdin, timeout, logDir, name, grace);
   }
