@@ -1,6 +1,6 @@
 # Shared behaviour of the fake agent CLIs used by tests. These are NOT agents: they stand in for
 # LLM CLIs that cannot run here, speak each CLI's real output format, and act as told by env:
-#   FAKE_MODE      ok (default) | fail | hang | flood | garbage (or the file fake-mode beside)
+#   FAKE_MODE      ok (default) | fail | hang | flood | flood-stdout | garbage (or the file fake-mode beside)
 #   FAKE_ARGV_OUT  file that receives the argv, NUL-separated (byte-exact)
 #   FAKE_STDIN_OUT file that receives stdin, byte-exact
 #   FAKE_EDIT      path (relative to the working directory) to create or append to
@@ -18,6 +18,9 @@ fake_begin() {
       exit 1 ;;
     flood)
       head -c 20000000 /dev/zero | tr '\0' 'y' >&2 ;;
+    flood-stdout)
+      head -c 20000000 /dev/zero | tr '\0' 'y'
+      echo ;;
   esac
   if [ -n "$FAKE_EDIT" ]; then
     mkdir -p "$(dirname "$FAKE_EDIT")"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.tools.dispatch.process.ProcessOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,11 @@ import java.util.Optional;
 final class Outputs {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Result documents larger than this are not parsed (an agent flooding stdout is a failure). */
-  private static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+  /**
+   * How much of stdout is read to find a result: the result comes last, and a flood before it must
+   * not cost the engine its heap (16 workers reading 64 MB each would).
+   */
+  private static final int MAX_READ_BYTES = 8 * 1024 * 1024;
 
   private Outputs() {}
 
@@ -26,10 +30,7 @@ final class Outputs {
    * that parses as an object (CLIs sometimes print a warning line first).
    */
   static Optional<JsonNode> lastJsonObject(ProcessOutput out) {
-    if (out.stdoutBytes() > MAX_DOCUMENT_BYTES) {
-      return Optional.empty();
-    }
-    String text = read(out).trim();
+    String text = readEnd(out).trim();
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -77,9 +78,15 @@ final class Outputs {
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
-  private static String read(ProcessOutput out) {
-    try {
-      return Files.readString(out.stdoutLog(), StandardCharsets.UTF_8);
+  /** The last {@link #MAX_READ_BYTES} of stdout (all of it when smaller). */
+  private static String readEnd(ProcessOutput out) {
+    try (RandomAccessFile f = new RandomAccessFile(out.stdoutLog().toFile(), "r")) {
+      long len = f.length();
+      int n = (int) Math.min(len, MAX_READ_BYTES);
+      byte[] buf = new byte[n];
+      f.seek(len - n);
+      f.readFully(buf);
+      return new String(buf, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + out.stdoutLog(), e);
     }

@@ -96,4 +96,15 @@ class ClaudeAdapterWithFakeCliTest {
     assertThat(s.output().stderrTail()).hasSize(10 * 1024);
     assertThat(s.result().costUsd()).isEqualTo(0.0079825);
   }
+
+  @Test
+  void findsTheResultAfterAFloodOnStdoutWithoutReadingItAll() {
+    AgentRun run =
+        h.run("claude", h.request("x", null, Duration.ofSeconds(60), h.env("flood-stdout")));
+
+    assertThat(run).isInstanceOf(AgentRun.Succeeded.class);
+    AgentRun.Succeeded s = (AgentRun.Succeeded) run;
+    assertThat(s.output().stdoutBytes()).isGreaterThan(20_000_000L);
+    assertThat(s.result().sessionId()).isEqualTo("0e639165-79b1-4bd4-bb0f-4cb4c15115d4");
+  }
 }
