@@ -3,8 +3,10 @@ package dev.blueprint.tools.dispatch.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.tools.dispatch.process.ProcessOutput;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,9 @@ final class Outputs {
    * not cost the engine its heap (16 workers reading 64 MB each would).
    */
   private static final int MAX_READ_BYTES = 8 * 1024 * 1024;
+
+  /** A JSON event line longer than this is not an event any agent CLI prints. */
+  private static final int MAX_LINE_BYTES = 1024 * 1024;
 
   private Outputs() {}
 
@@ -48,13 +53,33 @@ final class Outputs {
     return Optional.empty();
   }
 
-  /** Every line of stdout that parses as a JSON object, in order; other lines are skipped. */
+  /**
+   * Every line of stdout that parses as a JSON object, in order; other lines are skipped, and so
+   * are lines longer than {@link #MAX_LINE_BYTES} (never held in memory whole).
+   */
   static List<JsonNode> jsonLines(ProcessOutput out) {
     List<JsonNode> nodes = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(out.stdoutLog(), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        parseObject(line.trim()).ifPresent(nodes::add);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(out.stdoutLog()))) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      boolean tooLong = false;
+      int b;
+      while ((b = in.read()) != -1) {
+        if (b == '\n') {
+          if (!tooLong) {
+            parseObject(line.toString(StandardCharsets.UTF_8).trim()).ifPresent(nodes::add);
+          }
+          line.reset();
+          tooLong = false;
+        } else if (!tooLong) {
+          line.write(b);
+          if (line.size() > MAX_LINE_BYTES) {
+            tooLong = true;
+            line.reset();
+          }
+        }
+      }
+      if (!tooLong) {
+        parseObject(line.toString(StandardCharsets.UTF_8).trim()).ifPresent(nodes::add);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + out.stdoutLog(), e);

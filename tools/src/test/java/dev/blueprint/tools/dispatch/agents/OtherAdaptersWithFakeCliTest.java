@@ -146,4 +146,14 @@ class OtherAdaptersWithFakeCliTest {
     assertThat(f.error().code()).isEqualTo(ErrorCode.E_EXECUTION_FAILED);
     assertThat(f.error().message()).contains("/nowhere/claude");
   }
+
+  @Test
+  void codexSkipsAHugeNonEventLineAndStillReadsItsEvents() {
+    AgentRun run =
+        h.run("codex", h.request("Do it", null, Duration.ofSeconds(60), h.env("flood-stdout")));
+
+    AgentResult r = ((AgentRun.Succeeded) run).result();
+    assertThat(r.summary()).isEqualTo("Done: edited hello.txt.");
+    assertThat(r.sessionId()).isEqualTo("0199a213-81c0-7800-8aa1-bbab2a035a53");
+  }
 }
