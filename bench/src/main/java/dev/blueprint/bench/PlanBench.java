@@ -20,9 +20,9 @@ import java.util.Locale;
  * {@code validate-dependencies} on the same graphs with the ratio. A benchmark, not a test: nothing
  * here asserts; {@code bench/plan-bench.sh} runs it.
  *
- * <p>Arguments: {@code --work DIR} (where files go), {@code --sizes 1000,10000,100000}, {@code
+ * <p>Arguments: {@code --work DIR} (where files go), {@code --sizes 100,1000,10000,100000}, {@code
  * --runs 5}, {@code --bp-jar JAR}, {@code --task-master BIN}, {@code --taskmaster-sizes
- * 1000,10000}.
+ * 100,1000,10000}, {@code --taskmaster-timeout 180} (seconds per run).
  */
 public final class PlanBench {
   private final Path work;
@@ -31,14 +31,16 @@ public final class PlanBench {
   private final Path bpJar;
   private final Path taskMaster;
   private final List<Integer> taskmasterSizes;
+  private final long taskmasterTimeout;
 
   private PlanBench(String[] args) {
     Path w = Path.of("bench/target/work");
-    int[] s = {1000, 10000, 100000};
+    int[] s = {100, 1000, 10000, 100000};
     int r = 5;
     Path jar = null;
     Path tm = null;
-    List<Integer> tmSizes = List.of(1000, 10000);
+    List<Integer> tmSizes = List.of(100, 1000, 10000);
+    long tmTimeout = 180;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--work" -> w = Path.of(args[i + 1]);
@@ -46,6 +48,7 @@ public final class PlanBench {
         case "--runs" -> r = Integer.parseInt(args[i + 1]);
         case "--bp-jar" -> jar = Path.of(args[i + 1]);
         case "--task-master" -> tm = Path.of(args[i + 1]);
+        case "--taskmaster-timeout" -> tmTimeout = Long.parseLong(args[i + 1]);
         case "--taskmaster-sizes" ->
             tmSizes = java.util.Arrays.stream(ints(args[i + 1])).boxed().toList();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -57,6 +60,7 @@ public final class PlanBench {
     bpJar = jar;
     taskMaster = tm;
     taskmasterSizes = tmSizes;
+    taskmasterTimeout = tmTimeout;
   }
 
   private static int[] ints(String csv) {
@@ -160,45 +164,63 @@ public final class PlanBench {
     if (bpJar != null) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> base = List.of(java, "-Xmx1g", "-jar", bpJar.toString());
-      bpValidate = time(concat(base, "validate", md.toString(), "--json"));
-      double bpPlan = time(concat(base, "plan", md.toString(), "--json"));
+      bpValidate = time(concat(base, "validate", md.toString(), "--json"), work, 600);
+      Double bpPlan = time(concat(base, "plan", md.toString(), "--json"), work, 600);
       rows.add(
           String.format(
               Locale.ROOT,
-              "  %6d tasks  bp validate --json %8.0f   bp plan --json %8.0f",
+              "  %6d tasks  bp validate --json %s   bp plan --json %s",
               size,
-              bpValidate,
-              bpPlan));
+              millis(bpValidate),
+              millis(bpPlan)));
     }
     if (taskMaster != null && tasksJson != null) {
-      double tm =
-          time(
-              List.of(
-                  taskMaster.toString(),
-                  "validate-dependencies",
-                  "-f",
-                  tasksJson.toAbsolutePath().toString()));
-      String ratio =
-          bpValidate == null
-              ? ""
-              : String.format(
-                  Locale.ROOT, "   ratio task-master / bp validate = %.2f", tm / bpValidate);
+      List<String> command =
+          List.of(
+              taskMaster.toString(),
+              "validate-dependencies",
+              "-f",
+              tasksJson.toAbsolutePath().toString());
+      // Taskmaster makes a .taskmaster folder where it runs: keep it in the work folder.
+      Double tm = time(command, tasksJson.getParent(), taskmasterTimeout);
+      String ratio = "";
+      if (bpValidate != null && bpValidate > 0) {
+        ratio =
+            tm == null
+                ? String.format(
+                    Locale.ROOT,
+                    "   ratio task-master / bp validate > %.0f",
+                    taskmasterTimeout * 1000.0 / bpValidate)
+                : String.format(
+                    Locale.ROOT, "   ratio task-master / bp validate = %.2f", tm / bpValidate);
+      }
       rows.add(
           String.format(
               Locale.ROOT,
-              "  %6d tasks  task-master validate-dependencies %8.0f%s",
+              "  %6d tasks  task-master validate-dependencies %s%s",
               size,
-              tm,
+              tm == null ? "did not finish in " + taskmasterTimeout + " s" : millis(tm),
               ratio));
     }
     return rows;
   }
 
-  private double time(List<String> command) throws InterruptedException {
+  private static String millis(Double ms) {
+    return ms == null ? "timed out" : String.format(Locale.ROOT, "%8.0f", ms);
+  }
+
+  /**
+   * The median wall time of {@code runs} runs in ms, or null when a run timed out (the rest are
+   * then not tried: a command that cannot finish once will not finish five times).
+   */
+  private Double time(List<String> command, Path dir, long timeoutSeconds)
+      throws InterruptedException {
     long[] wall = new long[runs];
-    int[] exit = new int[1];
     for (int r = 0; r < runs; r++) {
-      wall[r] = Timings.runProcess(command, exit);
+      wall[r] = Timings.runProcess(command, dir, timeoutSeconds);
+      if (wall[r] == Timings.TIMED_OUT) {
+        return null;
+      }
       if (wall[r] < 0) {
         throw new IllegalStateException("could not start " + command.get(0));
       }

@@ -52,18 +52,33 @@ final class Timings {
     return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
   }
 
-  /** Runs a command with its output discarded; returns wall nanos, or -1 when it failed to run. */
-  static long runProcess(List<String> command, int[] exitCode) throws InterruptedException {
+  /** What {@link #runProcess} returns when the command did not finish in time. */
+  static final long TIMED_OUT = -2;
+
+  /**
+   * Runs a command in {@code dir} with its output discarded; returns wall nanos, {@link #TIMED_OUT}
+   * when it ran past {@code timeoutSeconds} (it and its children are then killed), or -1 when it
+   * could not start.
+   */
+  static long runProcess(List<String> command, java.nio.file.Path dir, long timeoutSeconds)
+      throws InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(command)
+            .directory(dir.toFile())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     long t0 = System.nanoTime();
+    Process p;
     try {
-      Process p = pb.start();
-      exitCode[0] = p.waitFor();
+      p = pb.start();
     } catch (java.io.IOException e) {
       return -1;
+    }
+    if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor();
+      return TIMED_OUT;
     }
     return System.nanoTime() - t0;
   }

@@ -10,7 +10,7 @@ import java.util.List;
  * A plan for people: a headline, the wave table, the critical path and the unscheduled tasks.
  *
  * <pre>
- * Plan for plan.bp.md: 4 tasks in 3 waves, widest wave 2
+ * Plan for plan.bp.md: 4 tasks in 3 waves, widest wave 2, 1 unscheduled
  *
  * Wave  Width  Tasks
  *    1      2  T1, T2
@@ -36,8 +36,11 @@ public final class PlanText {
         .append(" in ")
         .append(ValidationText.plural(plan.waves().size(), "wave"))
         .append(", widest wave ")
-        .append(plan.maxWidth())
-        .append("\n\n");
+        .append(plan.maxWidth());
+    if (!plan.unscheduled().isEmpty()) {
+      out.append(", ").append(plan.unscheduled().size()).append(" unscheduled");
+    }
+    out.append("\n\n");
     appendWaves(out, plan.waves());
     out.append("\nCritical path (length ")
         .append(JsonOutput.number(plan.criticalPathLength()))

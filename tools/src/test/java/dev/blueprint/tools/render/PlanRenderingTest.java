@@ -36,7 +36,7 @@ class PlanRenderingTest {
     assertThat(PlanText.render(PLAN))
         .isEqualTo(
             """
-            Plan for demo.bp.md: 3 tasks in 2 waves, widest wave 2
+            Plan for demo.bp.md: 3 tasks in 2 waves, widest wave 2, 2 unscheduled
 
             Wave  Width  Tasks
                1      2  T1, T2
