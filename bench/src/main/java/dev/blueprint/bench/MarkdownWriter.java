@@ -43,6 +43,8 @@ final class MarkdownWriter {
     s.append("interface:\n  input: \"outputs of the dependencies\"\n");
     s.append("  output: \"module ").append(id).append("\"\n");
     s.append("acceptance_criteria:\n  - \"module ").append(id).append(" builds\"\n");
+    s.append("output:\n  location: file\n  path: \"out/").append(id).append(".json\"\n");
+    s.append("  ports:\n    result:\n      type: file\n");
     s.append("test_command: \"make test-").append(id).append("\"\n");
     s.append("rollback: \"git checkout -- src/").append(id).append("\"\n");
     if (g.estimates()[i] > 0) {

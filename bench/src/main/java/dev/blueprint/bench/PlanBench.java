@@ -109,7 +109,7 @@ public final class PlanBench {
     long[] validate = new long[runs];
     long[] plan = new long[runs];
     long[] total = new long[runs];
-    Timings.resetHeapPeak();
+    Timings.HeapPeak heap = new Timings.HeapPeak();
     long cold = 0;
     Blueprint blueprint = null;
     ValidationReport report = null;
@@ -135,7 +135,8 @@ public final class PlanBench {
       plan[r] = t3 - t2;
       total[r] = t3 - t0;
     }
-    double peak = Timings.heapPeakMib();
+    double peak = heap.mib();
+    heap.close();
     double live = Timings.liveHeapMib();
     long errors = report.diagnostics().stream().filter(d -> d.isError()).count();
     System.out.printf(

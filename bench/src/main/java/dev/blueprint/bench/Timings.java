@@ -1,18 +1,11 @@
 package dev.blueprint.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
 
 /** Medians, wall times of child processes and heap peaks: the bench's only ways to measure. */
 final class Timings {
-  private static final List<MemoryPoolMXBean> HEAP =
-      ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP)
-          .toList();
-
   private Timings() {}
 
   static double medianMillis(long[] nanos) {
@@ -31,18 +24,46 @@ final class Timings {
     return Arrays.stream(nanos).max().orElse(0) / 1e6;
   }
 
-  /** Collects, then starts counting heap peaks afresh. */
-  static void resetHeapPeak() {
-    System.gc();
-    HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
-
   /**
-   * The sum of every heap pool's peak since the last reset, in MiB. Pools peak at different
-   * moments, so this is an upper bound of the real peak.
+   * Samples the heap in use every millisecond on a daemon thread and keeps the highest value: the
+   * peak a person would see in a monitor, garbage not yet collected included.
    */
-  static double heapPeakMib() {
-    return HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+  static final class HeapPeak implements AutoCloseable {
+    private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final java.util.concurrent.atomic.AtomicLong peak =
+        new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    HeapPeak() {
+      System.gc();
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-peak");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    double mib() {
+      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+      return peak.get() / (1024.0 * 1024.0);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
   }
 
   /** Heap in use after a full collection, in MiB: what the live objects hold. */
