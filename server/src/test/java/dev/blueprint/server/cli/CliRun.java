@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** What one {@code bp} invocation printed and returned, run exactly as {@link Main} runs it. */
-record CliRun(int exitCode, String out, String err) {
+/** One run of the real command line with captured output. */
+record CliRun(int exit, String out, String err) {
 
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
@@ -13,7 +13,7 @@ record CliRun(int exitCode, String out, String err) {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new CliRun(code, out.toString(), err.toString());
+    int exit = cli.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
   }
 }

@@ -16,7 +16,7 @@ class CliUsageTest {
   void validateOfAMissingFileNamesTheFile() {
     Path missing = dir.resolve("nope.bp.md");
     CliRun run = CliRun.of("validate", missing.toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("bp: cannot read " + missing + ": no such file\n");
     assertThat(run.out()).isEmpty();
   }
@@ -24,7 +24,7 @@ class CliUsageTest {
   @Test
   void planOfADirectoryIsAUsageError() {
     CliRun run = CliRun.of("plan", dir.toString(), "--json");
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("bp: cannot read " + dir + ": it is a directory\n");
   }
 
@@ -33,21 +33,21 @@ class CliUsageTest {
     Path binary = dir.resolve("junk.bin");
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28});
     CliRun run = CliRun.of("validate", binary.toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("bp: cannot read " + binary + ": not UTF-8 text\n");
   }
 
   @Test
   void planRejectsAParallelLimitBelowOne() {
     CliRun run = CliRun.of("plan", "any.bp.md", "--parallel", "0");
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("bp: --parallel must be at least 1, got 0\n");
   }
 
   @Test
   void aMissingFileArgumentPrintsUsage() {
     CliRun run = CliRun.of("validate");
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .contains("Missing required parameter: 'FILE'")
         .contains("Usage: bp validate");
@@ -57,14 +57,14 @@ class CliUsageTest {
   @Test
   void aNonNumericParallelIsAUsageError() {
     CliRun run = CliRun.of("plan", "x.md", "--parallel", "many");
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("Invalid value for option '--parallel'");
   }
 
   @Test
   void helpListsBothCommands() {
     CliRun run = CliRun.of("--help");
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("validate").contains("plan");
   }
 }

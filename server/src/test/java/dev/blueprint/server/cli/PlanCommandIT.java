@@ -30,7 +30,7 @@ class PlanCommandIT {
   void textShowsTheWaveTableAndCriticalPathOfTheExample() {
     Path file = Fixtures.copy("example_blueprint.md", dir);
     CliRun run = CliRun.of("plan", file.toString());
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .isEqualTo(
@@ -50,7 +50,7 @@ class PlanCommandIT {
   void namespaceFixIsPlannedWithinItsParallelLimitAndLock() throws Exception {
     Path file = Fixtures.copy("OUTPOST_DISPATCH_NAMESPACE_FIX.bp.md", dir);
     CliRun run = CliRun.of("plan", file.toString(), "--json");
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     JsonNode json = JSON.readTree(run.out());
     assertThat(json.get("schema_version").asInt()).isEqualTo(1);
     assertThat(json.get("valid").asBoolean()).isTrue();
@@ -91,7 +91,7 @@ class PlanCommandIT {
   void completeTasksOfTheRoadmapAreListedAndNothingIsLeftToRun() throws Exception {
     Path file = Fixtures.copy("MASTER_ROADMAP.md", dir);
     CliRun run = CliRun.of("plan", file.toString(), "--json");
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     JsonNode json = JSON.readTree(run.out());
     assertThat(json.get("waves")).isEmpty();
     assertThat(json.get("unscheduled")).hasSize(13);
@@ -103,7 +103,7 @@ class PlanCommandIT {
   void aHumanGateHoldsBackItsDependents() {
     Path file = Fixtures.copy("valid_blueprint.json", dir);
     CliRun run = CliRun.of("plan", file.toString());
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     assertThat(run.out())
         .contains("   1      1  T0.1\n   2      1  T0.2\n")
         .contains("  T1.1  human_required          waits for a person: Provide JWT signing secret\n")
@@ -123,7 +123,7 @@ class PlanCommandIT {
   void anInvalidBlueprintIsStillPlannedButExitsOne() throws Exception {
     Path file = Fixtures.broken(dir);
     CliRun run = CliRun.of("plan", file.toString());
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out())
         .contains("   1      1  T1\n")
         .contains("  T2  in_cycle            in a cycle with T3\n")

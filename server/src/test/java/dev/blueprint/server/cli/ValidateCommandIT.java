@@ -29,7 +29,7 @@ class ValidateCommandIT {
   void everyFixtureIsValidAndCountsItsTasks(String name, int tasks) {
     Path file = Fixtures.copy(name, dir);
     CliRun run = CliRun.of("validate", file.toString());
-    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(file.toString()) + ": valid: 0 errors, \\d+ warnings?, \\d+ infos? in " + tasks + " tasks\n$");
   }
@@ -47,7 +47,7 @@ class ValidateCommandIT {
   void jsonReportsEachGraphDisagreementOfNamespaceFix() throws Exception {
     Path file = Fixtures.copy("OUTPOST_DISPATCH_NAMESPACE_FIX.bp.md", dir);
     CliRun run = CliRun.of("validate", file.toString(), "--json");
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exit()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("schema_version").asInt()).isEqualTo(1);
     assertThat(json.get("valid").asBoolean()).isTrue();
@@ -69,7 +69,7 @@ class ValidateCommandIT {
   void aBlueprintWithACycleAndAMissingDependencyExitsOneAndNamesThem() throws Exception {
     Path file = Fixtures.broken(dir);
     CliRun run = CliRun.of("validate", file.toString());
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
     List<String> errors = run.out().lines().filter(l -> l.contains(": error ")).toList();
     assertThat(errors).anySatisfy(l -> assertThat(l).matches(".*:\\d+: error \\S+ \\[T4\\] .*T9.*"));
@@ -81,7 +81,7 @@ class ValidateCommandIT {
   void jsonOfAnInvalidBlueprintSaysSoAndGivesLines() throws Exception {
     Path file = Fixtures.broken(dir);
     CliRun run = CliRun.of("validate", file.toString(), "--json");
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("valid").asBoolean()).isFalse();
     assertThat(json.get("task_count").asInt()).isEqualTo(4);
@@ -99,7 +99,7 @@ class ValidateCommandIT {
     Path file = dir.resolve("empty.md");
     Files.writeString(file, "# Nothing here\n\n### T1: Looks like a task\n\nBut has no yaml block.\n");
     CliRun run = CliRun.of("validate", file.toString());
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains(": error ").contains("invalid");
   }
 }
