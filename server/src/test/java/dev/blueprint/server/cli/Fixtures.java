@@ -23,7 +23,9 @@ final class Fixtures {
     }
   }
 
-  /** A small markdown blueprint with a cycle (T2, T3) and a dependency on a task that is not there. */
+  /**
+   * A small markdown blueprint with a cycle (T2, T3) and a dependency on a task that is not there.
+   */
   static Path broken(Path dir) throws IOException {
     String text =
         """

@@ -106,7 +106,8 @@ class PlanCommandIT {
     assertThat(run.exit()).isZero();
     assertThat(run.out())
         .contains("   1      1  T0.1\n   2      1  T0.2\n")
-        .contains("  T1.1  human_required          waits for a person: Provide JWT signing secret\n")
+        .contains(
+            "  T1.1  human_required          waits for a person: Provide JWT signing secret\n")
         .contains("  T1.2  depends_on_unscheduled  waits on T1.1 (human_required)\n");
   }
 
@@ -128,7 +129,10 @@ class PlanCommandIT {
         .contains("   1      1  T1\n")
         .contains("  T2  in_cycle            in a cycle with T3\n")
         .contains("  T4  missing_dependency  depends on missing T9\n")
-        .containsPattern("The blueprint has \\d+ errors?: run bp validate " + java.util.regex.Pattern.quote(file.toString()) + " for details.\n$");
+        .containsPattern(
+            "The blueprint has \\d+ errors?: run bp validate "
+                + java.util.regex.Pattern.quote(file.toString())
+                + " for details.\n$");
     JsonNode json = JSON.readTree(CliRun.of("plan", file.toString(), "--json").out());
     assertThat(json.get("valid").asBoolean()).isFalse();
     assertThat(json.get("error_count").asInt()).isPositive();

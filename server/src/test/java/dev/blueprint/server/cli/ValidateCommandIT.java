@@ -31,7 +31,12 @@ class ValidateCommandIT {
     CliRun run = CliRun.of("validate", file.toString());
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(file.toString()) + ": valid: 0 errors, \\d+ warnings?, \\d+ infos? in " + tasks + " tasks\n$");
+    assertThat(run.out())
+        .containsPattern(
+            java.util.regex.Pattern.quote(file.toString())
+                + ": valid: 0 errors, \\d+ warnings?, \\d+ infos? in "
+                + tasks
+                + " tasks\n$");
   }
 
   @Test
@@ -72,9 +77,14 @@ class ValidateCommandIT {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
     List<String> errors = run.out().lines().filter(l -> l.contains(": error ")).toList();
-    assertThat(errors).anySatisfy(l -> assertThat(l).matches(".*:\\d+: error \\S+ \\[T4\\] .*T9.*"));
-    assertThat(errors).anySatisfy(l -> assertThat(l).contains("T2").contains("T3").containsIgnoringCase("cycle"));
-    assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(file.toString()) + ": invalid: \\d+ errors?, .* in 4 tasks\n$");
+    assertThat(errors)
+        .anySatisfy(l -> assertThat(l).matches(".*:\\d+: error \\S+ \\[T4\\] .*T9.*"));
+    assertThat(errors)
+        .anySatisfy(l -> assertThat(l).contains("T2").contains("T3").containsIgnoringCase("cycle"));
+    assertThat(run.out())
+        .containsPattern(
+            java.util.regex.Pattern.quote(file.toString())
+                + ": invalid: \\d+ errors?, .* in 4 tasks\n$");
   }
 
   @Test
@@ -97,7 +107,8 @@ class ValidateCommandIT {
   @Test
   void aFileWithoutTaskBlocksIsInvalid() throws Exception {
     Path file = dir.resolve("empty.md");
-    Files.writeString(file, "# Nothing here\n\n### T1: Looks like a task\n\nBut has no yaml block.\n");
+    Files.writeString(
+        file, "# Nothing here\n\n### T1: Looks like a task\n\nBut has no yaml block.\n");
     CliRun run = CliRun.of("validate", file.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains(": error ").contains("invalid");
