@@ -83,8 +83,10 @@ final class ChangeCapture {
       ObjectId head = wt.resolve(Constants.HEAD);
       SortedMap<String, TreeEntry> edits = new TreeMap<>();
       Set<String> files = new LinkedHashSet<>();
-      try (ObjectReader reader = repo.newObjectReader()) {
-        ObjectId headTree = head == null ? null : new RevWalk(reader).parseCommit(head).getTree();
+      ObjectId headTree;
+      try (ObjectReader reader = repo.newObjectReader();
+          RevWalk rw = new RevWalk(reader)) {
+        headTree = head == null ? null : rw.parseCommit(head).getTree();
         List<String> requested = p.paths().isEmpty() ? List.of("") : p.paths();
         for (String r : requested) {
           Path abs = WorkspacePath.resolve(root, r.isEmpty() ? "." : r);
@@ -102,12 +104,17 @@ final class ChangeCapture {
           }
         }
       }
-      try (ObjectInserter ins = repo.newObjectInserter()) {
+      try (ObjectInserter ins = repo.newObjectInserter();
+          ObjectReader reader = ins.newReader()) {
         for (String rel : files) {
           if (rel.startsWith(".blueprint/")) {
             continue;
           }
-          edits.put(rel, snapshot(ins, root.resolve(rel)));
+          TreeEntry now = snapshot(ins, root.resolve(rel));
+          TreeEntry before = headTree == null ? null : TreeEdits.lookup(reader, headTree, rel);
+          if (!TreeEntry.same(now, before)) {
+            edits.put(rel, now);
+          }
         }
         ins.flush();
       }
