@@ -242,10 +242,17 @@ public final class WorkspacePool implements AutoCloseable {
     return dir.resolveSibling(dir.getFileName() + ".owner");
   }
 
-  /** Keeps names usable in a ref and a directory: letters, digits, '.', '_' and '-'. */
+  /**
+   * Keeps names usable in a ref and a directory: letters, digits, '.', '_' and '-' (others become
+   * '-'); a name that could climb or hide (separators, "..", a leading dot) is refused.
+   */
   static String safe(String s) {
-    String t = s.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[.-]+", "");
-    if (t.isEmpty() || t.endsWith(".lock") || t.contains("..")) {
+    if (s == null || s.contains("/") || s.contains("\\") || s.contains("..") || s.startsWith(".")) {
+      throw new GitLayerException(
+          "E_BAD_NAME", "not usable as a workspace name: " + s, String.valueOf(s));
+    }
+    String t = s.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^-+", "");
+    if (t.isEmpty() || t.endsWith(".lock")) {
       throw new GitLayerException("E_BAD_NAME", "not usable as a workspace name: " + s, s);
     }
     return t;

@@ -38,19 +38,89 @@ final class CheckoutSync {
   record Report(List<String> updated, List<String> keptLocalEdits, boolean indexLocked) {}
 
   private final Repository repo;
+  private final Path syncedFile;
+  private final Path syncingFile;
 
-  CheckoutSync(Repository repo) {
+  /**
+   * @param stateDir where the last synced tip ({@code checkout.synced}) and the in-progress marker
+   *     ({@code checkout.syncing}) are kept, so a writer killed mid-sync is finished by the next
+   */
+  CheckoutSync(Repository repo, Path stateDir) {
     this.repo = repo;
+    this.syncedFile = stateDir.resolve("checkout.synced");
+    this.syncingFile = stateDir.resolve("checkout.syncing");
+  }
+
+  /**
+   * The tip the checkout was last brought to, when it is still an ancestor of (or equal to) the
+   * branch; otherwise {@code fallback}.
+   */
+  ObjectId lastSynced(ObjectId fallback) {
+    try {
+      if (!Files.isRegularFile(syncedFile)) {
+        return fallback;
+      }
+      ObjectId id = ObjectId.fromString(Files.readString(syncedFile).strip());
+      if (fallback == null) {
+        return fallback;
+      }
+      try (RevWalk rw = new RevWalk(repo)) {
+        return rw.isMergedInto(rw.parseCommit(id), rw.parseCommit(fallback)) ? id : fallback;
+      }
+    } catch (IOException | RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  /**
+   * Called by the writer before syncing: if the previous writer died while holding the index lock
+   * (its marker is still there), the lock it left is removed. Only a lock taken after the marker
+   * and within seconds of it is treated as the dead writer's.
+   */
+  void clearLockLeftByCrash() {
+    try {
+      if (!Files.exists(syncingFile)) {
+        return;
+      }
+      Path indexLock = repo.getDirectory().toPath().resolve("index.lock");
+      if (Files.exists(indexLock)) {
+        long marker = Files.getLastModifiedTime(syncingFile).toMillis();
+        long lock = Files.getLastModifiedTime(indexLock).toMillis();
+        if (lock >= marker - 1000 && lock <= marker + 10_000) {
+          Files.deleteIfExists(indexLock);
+          LOG.warn(
+              "removed {} left by a writer that was killed while updating the checkout", indexLock);
+        }
+      }
+      Files.deleteIfExists(syncingFile);
+    } catch (IOException e) {
+      LOG.warn("cannot clear the crashed writer's index lock: {}", e.getMessage());
+    }
+  }
+
+  private void recordSynced(ObjectId tip) throws IOException {
+    Path tmp = Files.createTempFile(syncedFile.getParent(), ".synced-", ".tmp");
+    Files.writeString(tmp, tip.name() + "\n");
+    Files.move(
+        tmp, syncedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   Report sync(ObjectId oldTip, ObjectId newTip) throws IOException {
     List<String> updated = new ArrayList<>();
     List<String> kept = new ArrayList<>();
-    if (repo.isBare() || newTip == null || newTip.equals(oldTip)) {
+    if (repo.isBare() || newTip == null) {
       return new Report(updated, kept, false);
     }
+    if (newTip.equals(oldTip)) {
+      if (!Files.exists(syncedFile)) {
+        recordSynced(newTip);
+      }
+      return new Report(updated, kept, false);
+    }
+    Files.writeString(syncingFile, Long.toString(ProcessHandle.current().pid()));
     DirCache dc = lockIndex();
     if (dc == null) {
+      Files.deleteIfExists(syncingFile);
       LOG.warn("index is locked by another git process; the checkout was not refreshed");
       return new Report(updated, kept, true);
     }
@@ -94,8 +164,10 @@ final class CheckoutSync {
       editor.finish();
       dc.write();
       dc.commit();
+      recordSynced(newTip);
     } finally {
       dc.unlock();
+      Files.deleteIfExists(syncingFile);
     }
     if (!kept.isEmpty()) {
       LOG.info("kept local edits in {} path(s): {}", kept.size(), kept);

@@ -139,7 +139,9 @@ public final class JGitCommitQueue implements CommitQueue {
     List<LandOutcome> outcomes = new ArrayList<>();
     try {
       ObjectId startTip = tip();
-      ObjectId syncFrom = recover(startTip);
+      recover(startTip);
+      CheckoutSync sync = new CheckoutSync(repo, layout.blueprintDir());
+      ObjectId syncFrom = sync.lastSynced(startTip);
       List<QueueRecord> pending = store.inState("pending", BATCH);
       for (QueueRecord r : pending) {
         if (!r.targetRef().equals(targetRef)) {
@@ -148,7 +150,8 @@ public final class JGitCommitQueue implements CommitQueue {
         outcomes.add(landOne(r));
       }
       if (options.syncCheckout() && isCheckedOut()) {
-        new CheckoutSync(repo).sync(syncFrom, tip());
+        sync.clearLockLeftByCrash();
+        sync.sync(syncFrom, tip());
       }
       return outcomes;
     } catch (IOException e) {
@@ -156,24 +159,19 @@ public final class JGitCommitQueue implements CommitQueue {
     }
   }
 
-  /** Finishes a landing interrupted by a crash; returns the tip the checkout last saw. */
-  private ObjectId recover(ObjectId tip) throws IOException {
-    ObjectId syncFrom = tip;
+  /** Finishes a landing interrupted by a crash. */
+  private void recover(ObjectId tip) throws IOException {
     for (QueueRecord r : store.inState("landing", BATCH)) {
       ObjectId intended = ObjectId.fromString(r.newCommit());
       if (tip != null && isAncestor(intended, tip)) {
         store.decide(r.id(), "landed", intended.name(), null, null, null, null);
         LOG.info("recovered change {}: it had landed as {}", r.id(), intended.name());
-        if (r.expectedOld() != null && tip.equals(intended)) {
-          syncFrom = ObjectId.fromString(r.expectedOld());
-        }
       } else {
         removeStaleRefLock();
         store.backToPending(r.id());
         LOG.info("recovered change {}: it had not landed, landing it again", r.id());
       }
     }
-    return syncFrom;
   }
 
   private LandOutcome landOne(QueueRecord r) throws IOException {
