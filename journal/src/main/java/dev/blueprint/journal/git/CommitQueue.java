@@ -39,6 +39,9 @@ public interface CommitQueue extends AutoCloseable {
   /** The most recent {@code limit} entries, newest first. */
   List<QueueEntry> entries(int limit);
 
+  /** How many changes are in each state (pending, landing, landed, rejected, ...). */
+  java.util.Map<String, Long> counts();
+
   @Override
   void close();
 }

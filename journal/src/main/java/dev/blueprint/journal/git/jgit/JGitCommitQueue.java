@@ -135,6 +135,11 @@ public final class JGitCommitQueue implements CommitQueue {
     return out;
   }
 
+  @Override
+  public java.util.Map<String, Long> counts() {
+    return store.counts();
+  }
+
   private List<LandOutcome> drainHeld() {
     List<LandOutcome> outcomes = new ArrayList<>();
     try {

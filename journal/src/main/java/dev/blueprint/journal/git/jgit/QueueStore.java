@@ -148,6 +148,19 @@ final class QueueStore implements AutoCloseable {
     return query("SELECT * FROM changes WHERE state='" + state + "' ORDER BY id LIMIT " + limit);
   }
 
+  synchronized Map<String, Long> counts() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM changes GROUP BY state")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw fail("cannot count the queue", e);
+    }
+  }
+
   synchronized List<QueueRecord> recent(int limit) {
     return query("SELECT * FROM changes ORDER BY id DESC LIMIT " + limit);
   }
