@@ -37,18 +37,19 @@ final class CheckoutSync {
   /** Paths brought up to date, and paths left alone because they held someone's edits. */
   record Report(List<String> updated, List<String> keptLocalEdits, boolean indexLocked) {}
 
+  private static final String SYNCED = "checkout_synced";
+  private static final String SYNCING = "checkout_syncing_since";
+
   private final Repository repo;
-  private final Path syncedFile;
-  private final Path syncingFile;
+  private final QueueStore state;
 
   /**
-   * @param stateDir where the last synced tip ({@code checkout.synced}) and the in-progress marker
-   *     ({@code checkout.syncing}) are kept, so a writer killed mid-sync is finished by the next
+   * @param state keeps the last synced tip and an in-progress marker, so a writer killed mid-sync
+   *     is finished by the next (kept in the database: a file rename per landing is slow here)
    */
-  CheckoutSync(Repository repo, Path stateDir) {
+  CheckoutSync(Repository repo, QueueStore state) {
     this.repo = repo;
-    this.syncedFile = stateDir.resolve("checkout.synced");
-    this.syncingFile = stateDir.resolve("checkout.syncing");
+    this.state = state;
   }
 
   /**
@@ -57,11 +58,12 @@ final class CheckoutSync {
    */
   ObjectId lastSynced(ObjectId fallback) {
     try {
-      if (!Files.isRegularFile(syncedFile)) {
+      String synced = state.meta(SYNCED);
+      if (synced == null || fallback == null) {
         return fallback;
       }
-      ObjectId id = ObjectId.fromString(Files.readString(syncedFile).strip());
-      if (fallback == null) {
+      ObjectId id = ObjectId.fromString(synced);
+      if (id.equals(fallback)) {
         return fallback;
       }
       try (RevWalk rw = new RevWalk(repo)) {
@@ -79,12 +81,13 @@ final class CheckoutSync {
    */
   void clearLockLeftByCrash() {
     try {
-      if (!Files.exists(syncingFile)) {
+      String since = state.meta(SYNCING);
+      if (since == null) {
         return;
       }
       Path indexLock = repo.getDirectory().toPath().resolve("index.lock");
       if (Files.exists(indexLock)) {
-        long marker = Files.getLastModifiedTime(syncingFile).toMillis();
+        long marker = Long.parseLong(since);
         long lock = Files.getLastModifiedTime(indexLock).toMillis();
         if (lock >= marker - 1000 && lock <= marker + 10_000) {
           Files.deleteIfExists(indexLock);
@@ -92,17 +95,14 @@ final class CheckoutSync {
               "removed {} left by a writer that was killed while updating the checkout", indexLock);
         }
       }
-      Files.deleteIfExists(syncingFile);
-    } catch (IOException e) {
+      state.meta(SYNCING, null);
+    } catch (IOException | NumberFormatException e) {
       LOG.warn("cannot clear the crashed writer's index lock: {}", e.getMessage());
     }
   }
 
-  private void recordSynced(ObjectId tip) throws IOException {
-    Path tmp = Files.createTempFile(syncedFile.getParent(), ".synced-", ".tmp");
-    Files.writeString(tmp, tip.name() + "\n");
-    Files.move(
-        tmp, syncedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  private void recordSynced(ObjectId tip) {
+    state.meta(SYNCED, tip.name());
   }
 
   Report sync(ObjectId oldTip, ObjectId newTip) throws IOException {
@@ -112,15 +112,15 @@ final class CheckoutSync {
       return new Report(updated, kept, false);
     }
     if (newTip.equals(oldTip)) {
-      if (!Files.exists(syncedFile)) {
+      if (state.meta(SYNCED) == null) {
         recordSynced(newTip);
       }
       return new Report(updated, kept, false);
     }
-    Files.writeString(syncingFile, Long.toString(ProcessHandle.current().pid()));
+    state.meta(SYNCING, Long.toString(System.currentTimeMillis()));
     DirCache dc = lockIndex();
     if (dc == null) {
-      Files.deleteIfExists(syncingFile);
+      state.meta(SYNCING, null);
       LOG.warn("index is locked by another git process; the checkout was not refreshed");
       return new Report(updated, kept, true);
     }
@@ -167,7 +167,7 @@ final class CheckoutSync {
       recordSynced(newTip);
     } finally {
       dc.unlock();
-      Files.deleteIfExists(syncingFile);
+      state.meta(SYNCING, null);
     }
     if (!kept.isEmpty()) {
       LOG.info("kept local edits in {} path(s): {}", kept.size(), kept);

@@ -108,7 +108,8 @@ public final class JGitCommitQueue implements CommitQueue {
             "E_QUEUE_TIMEOUT", "change " + changeId + " was not decided in " + timeout, targetRef);
       }
       try (WriterLock.Held held = lock.tryAcquire(20)) {
-        if (held != null) {
+        // The previous writer has usually landed this change already: look before draining.
+        if (held != null && QueueRecords.outcome(store.get(changeId).orElseThrow()) == null) {
           drainHeld();
         }
       }
@@ -145,14 +146,21 @@ public final class JGitCommitQueue implements CommitQueue {
     try {
       ObjectId startTip = tip();
       recover(startTip);
-      CheckoutSync sync = new CheckoutSync(repo, layout.blueprintDir());
+      CheckoutSync sync = new CheckoutSync(repo, store);
       ObjectId syncFrom = sync.lastSynced(startTip);
-      List<QueueRecord> pending = store.inState("pending", BATCH);
-      for (QueueRecord r : pending) {
-        if (!r.targetRef().equals(targetRef)) {
-          continue; // another branch's queue lands it
+      List<QueueRecord> pending = new ArrayList<>();
+      for (QueueRecord r : store.inState("pending", BATCH)) {
+        if (r.targetRef().equals(targetRef)) {
+          pending.add(r); // another branch's queue lands the others
         }
-        outcomes.add(landOne(r));
+      }
+      if (options.gate().isEmpty()) {
+        outcomes.addAll(landBatch(pending));
+      } else {
+        // With a gate every landed tree is tested, so each change moves the branch on its own.
+        for (QueueRecord r : pending) {
+          outcomes.add(landOne(r));
+        }
       }
       if (options.syncCheckout() && isCheckedOut()) {
         sync.clearLockLeftByCrash();
@@ -233,6 +241,99 @@ public final class JGitCommitQueue implements CommitQueue {
         "the branch kept moving while landing");
     return new LandOutcome.Failed(
         r.id(), "E_REF_CONTENDED", "the branch kept moving while landing");
+  }
+
+  /**
+   * Lands changes as a chain on the tip with one ref update: each change is replayed onto the
+   * previous one's commit, conflicting ones are left out. The decisions are recorded only after the
+   * ref moved; if it moved under us, the whole batch is replayed onto the new tip.
+   */
+  private List<LandOutcome> landBatch(List<QueueRecord> rows) throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      ObjectId tip = tip();
+      ObjectId cursor = tip;
+      List<LandOutcome> outcomes = new ArrayList<>();
+      List<QueueStore.Decision> decisions = new ArrayList<>();
+      List<java.util.Map.Entry<Long, ObjectId>> chain = new ArrayList<>();
+      for (QueueRecord r : rows) {
+        LandingPlan plan = lander.plan(r, store.edits(r.id()), cursor);
+        if (plan instanceof LandingPlan.NewCommit n) {
+          chain.add(java.util.Map.entry(r.id(), n.commit()));
+          cursor = n.commit();
+          outcomes.add(new LandOutcome.Landed(r.id(), n.commit().name()));
+          decisions.add(
+              new QueueStore.Decision(r.id(), "landed", n.commit().name(), null, null, null, null));
+        } else {
+          LandOutcome o = notLanded(r.id(), plan, cursor);
+          outcomes.add(o);
+          decisions.add(decisionFor(o, cursor));
+        }
+      }
+      if (!chain.isEmpty()) {
+        store.markLanding(chain, tip);
+        RefUpdate.Result result =
+            compareAndSet(
+                tip,
+                cursor,
+                firstLine(rows.get(0))
+                    + (chain.size() > 1 ? " (+" + (chain.size() - 1) + ")" : ""));
+        if (result != RefUpdate.Result.FAST_FORWARD
+            && result != RefUpdate.Result.NEW
+            && result != RefUpdate.Result.FORCED) {
+          for (java.util.Map.Entry<Long, ObjectId> e : chain) {
+            store.backToPending(e.getKey());
+          }
+          LOG.debug("ref update {} for a batch of {}; replaying", result, chain.size());
+          continue;
+        }
+      }
+      store.decide(decisions);
+      return outcomes;
+    }
+    List<LandOutcome> failed = new ArrayList<>();
+    for (QueueRecord r : rows) {
+      store.decide(
+          r.id(),
+          "failed",
+          null,
+          "E_REF_CONTENDED",
+          null,
+          null,
+          "the branch kept moving while landing");
+      failed.add(
+          new LandOutcome.Failed(
+              r.id(), "E_REF_CONTENDED", "the branch kept moving while landing"));
+    }
+    return failed;
+  }
+
+  private static LandOutcome notLanded(long id, LandingPlan plan, ObjectId onto) {
+    if (plan instanceof LandingPlan.Conflict c) {
+      return new LandOutcome.Rejected(id, c.paths());
+    }
+    if (plan instanceof LandingPlan.Impossible i) {
+      return new LandOutcome.Failed(id, i.code(), i.message());
+    }
+    return new LandOutcome.Unchanged(id);
+  }
+
+  private static QueueStore.Decision decisionFor(LandOutcome o, ObjectId onto) {
+    if (o instanceof LandOutcome.Rejected r) {
+      return new QueueStore.Decision(
+          o.changeId(),
+          "rejected",
+          null,
+          "E_CONFLICT",
+          null,
+          String.join("\n", r.conflictPaths()),
+          "conflicts with " + shortName(onto));
+    }
+    if (o instanceof LandOutcome.Failed f) {
+      return new QueueStore.Decision(
+          o.changeId(), "failed", null, f.code(), null, null, f.message());
+    }
+    return new QueueStore.Decision(
+        o.changeId(), "unchanged", null, null, null, null, "already on " + shortName(onto));
   }
 
   private RefUpdate.Result compareAndSet(ObjectId expected, ObjectId next, String subject)

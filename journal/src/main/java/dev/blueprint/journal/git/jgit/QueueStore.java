@@ -48,6 +48,7 @@ final class QueueStore implements AutoCloseable {
                 + " code TEXT, exit_code INTEGER, paths TEXT, detail TEXT,"
                 + " submitted_at INTEGER NOT NULL, decided_at INTEGER)");
         s.execute("CREATE INDEX IF NOT EXISTS changes_state ON changes(state, id)");
+        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS edits (change_id INTEGER NOT NULL, path TEXT NOT NULL,"
                 + " mode INTEGER, object_id TEXT, PRIMARY KEY (change_id, path))");
@@ -138,6 +139,30 @@ final class QueueStore implements AutoCloseable {
     }
   }
 
+  /** A small piece of queue state (e.g. the tip the checkout was last synced to), or null. */
+  synchronized String meta(String key) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key=?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw fail("cannot read queue state", e);
+    }
+  }
+
+  /** Sets (or with null, removes) a piece of queue state. */
+  synchronized void meta(String key, String value) {
+    if (value == null) {
+      update("DELETE FROM meta WHERE key=?", key);
+    } else {
+      update(
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+          key,
+          value);
+    }
+  }
+
   synchronized Optional<QueueRecord> get(long id) {
     List<QueueRecord> rows = query("SELECT * FROM changes WHERE id=" + id);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
@@ -172,6 +197,54 @@ final class QueueStore implements AutoCloseable {
         expectedOld == null ? null : expectedOld.name(),
         newCommit.name(),
         id);
+  }
+
+  /** A decision to record for one change. */
+  record Decision(
+      long id,
+      String state,
+      String landedCommit,
+      String code,
+      Integer exit,
+      String paths,
+      String detail) {}
+
+  /**
+   * Records a batch about to be published by one ref update: each change with the commit that
+   * carries it, all expecting {@code expectedOld}. One transaction.
+   */
+  synchronized void markLanding(List<Map.Entry<Long, ObjectId>> commits, ObjectId expectedOld) {
+    inTransaction(
+        () -> {
+          for (Map.Entry<Long, ObjectId> e : commits) {
+            markLanding(e.getKey(), expectedOld, e.getValue());
+          }
+        });
+  }
+
+  /** Records several decisions in one transaction. */
+  synchronized void decide(List<Decision> decisions) {
+    inTransaction(
+        () -> {
+          for (Decision d : decisions) {
+            decide(d.id(), d.state(), d.landedCommit(), d.code(), d.exit(), d.paths(), d.detail());
+          }
+        });
+  }
+
+  private void inTransaction(Runnable body) {
+    try {
+      db.setAutoCommit(false);
+      body.run();
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      throw e instanceof GitLayerException g
+          ? g
+          : fail("cannot update the queue", e instanceof SQLException s ? s : new SQLException(e));
+    } finally {
+      autoCommit();
+    }
   }
 
   synchronized void backToPending(long id) {
