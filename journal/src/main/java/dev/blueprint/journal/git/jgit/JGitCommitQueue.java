@@ -145,9 +145,9 @@ public final class JGitCommitQueue implements CommitQueue {
     List<LandOutcome> outcomes = new ArrayList<>();
     try {
       ObjectId startTip = tip();
-      recover(startTip);
+      ObjectId recoveredFrom = recover(startTip);
       CheckoutSync sync = new CheckoutSync(repo, store);
-      ObjectId syncFrom = sync.lastSynced(startTip);
+      ObjectId syncFrom = sync.lastSynced(recoveredFrom != null ? recoveredFrom : startTip);
       List<QueueRecord> pending = new ArrayList<>();
       for (QueueRecord r : store.inState("pending", BATCH)) {
         if (r.targetRef().equals(targetRef)) {
@@ -172,19 +172,27 @@ public final class JGitCommitQueue implements CommitQueue {
     }
   }
 
-  /** Finishes a landing interrupted by a crash. */
-  private void recover(ObjectId tip) throws IOException {
+  /**
+   * Finishes a landing interrupted by a crash. Returns the tip before a recovered landing (the
+   * checkout may not have seen it yet), or null.
+   */
+  private ObjectId recover(ObjectId tip) throws IOException {
+    ObjectId before = null;
     for (QueueRecord r : store.inState("landing", BATCH)) {
       ObjectId intended = ObjectId.fromString(r.newCommit());
       if (tip != null && isAncestor(intended, tip)) {
         store.decide(r.id(), "landed", intended.name(), null, null, null, null);
         LOG.info("recovered change {}: it had landed as {}", r.id(), intended.name());
+        if (before == null && r.expectedOld() != null) {
+          before = ObjectId.fromString(r.expectedOld());
+        }
       } else {
         removeStaleRefLock();
         store.backToPending(r.id());
         LOG.info("recovered change {}: it had not landed, landing it again", r.id());
       }
     }
+    return before;
   }
 
   private LandOutcome landOne(QueueRecord r) throws IOException {
