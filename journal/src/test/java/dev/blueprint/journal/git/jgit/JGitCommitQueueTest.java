@@ -209,4 +209,30 @@ class JGitCommitQueueTest {
         .isEqualTo("D\tdir/gone.txt\nA\tdir/sub/new.txt");
     assertThat(repo.git("status", "--porcelain")).isEqualTo("?? elsewhere.txt");
   }
+
+  @Test
+  void aBatchLandsAroundAConflictInTheMiddleWithOneRefUpdate() throws Exception {
+    repo.write("x.txt", "x0\n");
+    repo.git("add", "x.txt");
+    repo.git("commit", "-q", "-m", "x");
+    try (JGitCommitQueue q = JGitCommitQueue.open(repo.dir, repo.options())) {
+      repo.write("x.txt", "x from A\n");
+      long a = q.submit(paths("A", "x.txt"));
+      repo.write("x.txt", "x from B\n");
+      long b = q.submit(paths("B", "x.txt"));
+      repo.write("y.txt", "y from C\n");
+      long c = q.submit(paths("C", "y.txt"));
+      List<LandOutcome> outcomes = q.drain();
+      assertThat(outcomes).hasSize(3);
+      assertThat(outcomes.get(0)).isInstanceOf(LandOutcome.Landed.class);
+      assertThat(outcomes.get(1)).isEqualTo(new LandOutcome.Rejected(b, List.of("x.txt")));
+      assertThat(outcomes.get(2)).isInstanceOf(LandOutcome.Landed.class);
+      assertThat(q.await(a, Duration.ofSeconds(1))).isEqualTo(outcomes.get(0));
+      assertThat(q.await(c, Duration.ofSeconds(1))).isEqualTo(outcomes.get(2));
+    }
+    assertThat(repo.subjects()).containsExactly("initial", "x", "A", "C");
+    // One ref update for the whole batch: the reflog gained a single entry.
+    assertThat(repo.git("reflog", "show", "--format=%gs", "main").lines().findFirst().orElseThrow())
+        .isEqualTo("blueprint queue: A (+1)");
+  }
 }
