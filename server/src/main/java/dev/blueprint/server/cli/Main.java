@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      CommitCommand.class,
+      QueueCommand.class,
       JournalCommand.class,
       HooksCommand.class
     })
