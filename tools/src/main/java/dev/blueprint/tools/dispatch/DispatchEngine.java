@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * through the commit queue, applies retries and {@code on_failure}, and ends the run when nothing
  * more can start. One coordinator thread decides; worker threads run attempts.
  *
- * <p>Not yet: fallback tasks, resuming SUCCEEDED-but-unlanded tasks after a crash, the cache.
+ * <p>Calling {@link #run} again on a run whose process died resumes it. Not yet: fallback tasks,
+ * the deterministic cache.
  */
 public final class DispatchEngine {
   private static final Duration PAUSED_AGENT_RETRY = Duration.ofSeconds(30);
@@ -88,6 +89,7 @@ public final class DispatchEngine {
       int parallel,
       AgentSelector agents)
       throws InterruptedException {
+    requeueAfterCrash(runId);
     LockTable locks = new LockTable(bp.execution().resourceLocks());
     Map<String, Instant> notBefore = new HashMap<>();
     Set<String> running = new HashSet<>();
@@ -137,6 +139,21 @@ public final class DispatchEngine {
       workers.shutdownNow();
     }
     return finish(runId, abort);
+  }
+
+  /**
+   * Makes a run resumable after its process died: attempts left open become interrupted ones and
+   * their tasks pending again; a task that succeeded but never landed runs again (its workspace is
+   * gone). Landed tasks are never run again. On a fresh run this changes nothing.
+   */
+  private void requeueAfterCrash(String runId) {
+    store.recoverInterrupted(runId, "the process running it stopped; resumed");
+    for (TaskRun t : store.tasks(runId)) {
+      if (t.state() == TaskState.SUCCEEDED) {
+        store.setTaskState(
+            runId, t.taskId(), TaskState.PENDING, null, "resumed: its work had not landed yet");
+      }
+    }
   }
 
   /** One attempt in a fresh workspace from the branch's current tip, landed when it succeeds. */

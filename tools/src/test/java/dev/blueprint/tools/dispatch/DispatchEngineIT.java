@@ -173,4 +173,73 @@ class DispatchEngineIT {
       assertThat(store.run(runId).orElseThrow().state()).isEqualTo(RunState.FAILED);
     }
   }
+
+  @Test
+  void resumingARunWhoseProcessDiedRunsTheInterruptedTaskAgainAndNeverALandedOne()
+      throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    GitCli git = gitIn(home);
+    git.runOrThrow(repo, "E", "init", "--quiet", "-b", "main");
+    Files.writeString(repo.resolve(".gitignore"), ".blueprint/\n");
+    git.runOrThrow(repo, "E", "add", "-A");
+    git.runOrThrow(repo, "E", "commit", "--quiet", "-m", "initial");
+    List<Task> tasks =
+        List.of(
+            Task.builder("T1").name("landed before").command("echo again >> landed.txt").build(),
+            Task.builder("T2").name("was running").command("echo done > t2.txt").build(),
+            Task.builder("T3").name("had succeeded").command("echo done > t3.txt").build());
+    Blueprint bp = Blueprint.of("bp.md", ExecutionConfig.empty(), tasks);
+    Clock clock = Clock.systemUTC();
+    ProcessRunner processes = new ProcessRunner();
+    try (SqliteRunStore store = SqliteRunStore.openInRepository(repo, clock, "it");
+        JGitCommitQueue queue =
+            JGitCommitQueue.open(
+                repo,
+                QueueOptions.defaults()
+                    .withGit(git)
+                    .withCommitter(new PersonIdent("Blueprint Test", "bp-test@example.invalid")))) {
+      String runId = store.createRun("bp.md", "main", List.of("T1", "T2", "T3"), List.of()).id();
+      // What a killed process left behind: T1 landed, T2 mid-attempt, T3 succeeded but not landed.
+      store.startAttempt(runId, "T1", "command", null);
+      store.finishAttempt(
+          runId, "T1", 1, dev.blueprint.tools.status.AttemptOutcome.succeeded(0, null, null, null));
+      store.setTaskState(runId, "T1", TaskState.LANDED, null, "landed");
+      store.startAttempt(runId, "T2", "command", null);
+      store.startAttempt(runId, "T3", "command", null);
+      store.finishAttempt(
+          runId, "T3", 1, dev.blueprint.tools.status.AttemptOutcome.succeeded(0, null, null, null));
+
+      TaskAttemptRunner attempts =
+          new TaskAttemptRunner(
+              store,
+              AgentCatalog.standard(Map.of()),
+              new AgentRunner(processes, clock),
+              new VerificationRunner(processes, ShellConfig.DEFAULT, clock),
+              new CapabilityChecker(
+                  System.getenv("PATH"), processes, tmp.resolve("scratch"), clock),
+              SecretResolver.of(SecretResolution.DEFAULT, Map.of(), repo, clock),
+              AgentBreakers.defaults(clock),
+              clock);
+      RunResult result =
+          new DispatchEngine(store, WorkspacePool.open(repo, git), queue, git, attempts, clock)
+              .run(
+                  bp,
+                  runId,
+                  "main",
+                  repo,
+                  tmp.resolve("logs"),
+                  2,
+                  new AgentSelector(null, "claude"));
+
+      assertThat(result.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(store.attempts(runId, "T1")).hasSize(1);
+      assertThat(store.attempts(runId, "T2")).hasSize(2);
+      assertThat(store.attempts(runId, "T2").get(0).error().message()).startsWith("interrupted: ");
+      assertThat(store.attempts(runId, "T3")).hasSize(2);
+      assertThat(git.run(repo, "show", "main:landed.txt").ok()).isFalse();
+      assertThat(git.runOrThrow(repo, "E", "show", "main:t2.txt")).isEqualTo("done\n");
+      assertThat(git.runOrThrow(repo, "E", "show", "main:t3.txt")).isEqualTo("done\n");
+    }
+  }
 }
