@@ -26,7 +26,15 @@ public interface RunStore extends AutoCloseable {
   /**
    * Ends a run: RUNNING to SUCCEEDED (blueprint.complete), FAILED or ABORTED (blueprint.failed).
    */
-  Run finishRun(String runId, RunState state, String message);
+  default Run finishRun(String runId, RunState state, String message) {
+    return finishRun(runId, state, message, List.of());
+  }
+
+  /**
+   * Ends a run as {@link #finishRun(String, RunState, String)} does, with the errors that ended it
+   * (failed preflight checks, a missing secret) in the event's data.
+   */
+  Run finishRun(String runId, RunState state, String message, List<BsfError> errors);
 
   /** The run's tasks, in the order they were given at creation. */
   List<TaskRun> tasks(String runId);

@@ -141,7 +141,8 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
-  public synchronized Run finishRun(String runId, RunState state, String message) {
+  public synchronized Run finishRun(
+      String runId, RunState state, String message, List<BsfError> errors) {
     if (!state.isFinal()) {
       throw new IllegalArgumentException("a run finishes in a final state, not " + state);
     }
@@ -159,6 +160,9 @@ public final class SqliteRunStore implements RunStore {
                   : EventName.BLUEPRINT_FAILED;
           Level level = state == RunState.SUCCEEDED ? Level.INFO : Level.ERROR;
           ObjectNode data = JsonNodeFactory.instance.objectNode().put("state", state.wire());
+          if (!errors.isEmpty()) {
+            data.set("errors", StatusJson.mapper().valueToTree(errors));
+          }
           tx.add(event(runId, name, level, null, null, message, data));
           return new Run(
               runId, before.blueprintPath(), before.baseBranch(), state, before.startedAt(), now);
