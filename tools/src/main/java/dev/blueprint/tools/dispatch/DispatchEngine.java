@@ -100,7 +100,8 @@ public final class DispatchEngine {
       while (true) {
         Map<String, TaskState> states = states(runId);
         if (!abort) {
-          for (String id : Planner.ready(bp, done(states), running)) {
+          Blueprint planned = ApprovedGates.apply(bp, approved(bp, states));
+          for (String id : Planner.ready(planned, done(states), running)) {
             if (running.size() >= parallel) {
               break;
             }
@@ -263,6 +264,18 @@ public final class DispatchEngine {
       m.put(t.taskId(), t.state());
     }
     return m;
+  }
+
+  /** Gated tasks a person released: they are in the run and no longer waiting. */
+  private static Set<String> approved(Blueprint bp, Map<String, TaskState> states) {
+    Set<String> ids = new HashSet<>();
+    for (Task t : bp.tasks()) {
+      TaskState s = states.get(t.id());
+      if (t.humanRequired() != null && s != null && s != TaskState.WAITING_HUMAN) {
+        ids.add(t.id());
+      }
+    }
+    return ids;
   }
 
   /** Tasks that no longer hold back their dependents: landed, or skipped (on_failure: skip). */

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a dispatch of one repository needs, opened once: the run store, workspace pool and
@@ -85,16 +86,17 @@ public final class Dispatcher implements AutoCloseable {
    * Returns the run id either way.
    */
   public String start(Blueprint bp, String baseBranch, Options o) {
-    Plan plan = Planner.plan(bp, PlanOptions.DEFAULT);
-    List<String> ids = new ArrayList<>();
-    plan.waves().forEach(ids::addAll);
     List<String> gated = new ArrayList<>();
-    for (Unscheduled u : plan.unscheduled()) {
+    for (Unscheduled u : Planner.plan(bp, PlanOptions.DEFAULT).unscheduled()) {
       if (Unscheduled.HUMAN_REQUIRED.equals(u.reason())) {
         gated.add(u.taskId());
       }
     }
-    ids.addAll(gated);
+    // Planned as if every gate were approved: the gated tasks and what depends on them are in the
+    // run; the gated ones wait for a person, their dependents for them.
+    Plan plan = Planner.plan(ApprovedGates.apply(bp, Set.copyOf(gated)), PlanOptions.DEFAULT);
+    List<String> ids = new ArrayList<>();
+    plan.waves().forEach(ids::addAll);
     String runId = store.createRun(bp.source(), baseBranch, ids, gated).id();
     List<BsfError> failures =
         new PreflightRunner(processes, ShellConfig.of(bp.execution()), clock)

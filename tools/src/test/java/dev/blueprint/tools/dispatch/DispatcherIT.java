@@ -166,4 +166,58 @@ class DispatcherIT {
       assertThat(d.store().attempts(runId, "T1")).isEmpty();
     }
   }
+
+  @Test
+  void aGatedTaskWaitsForApprovalThenItAndItsDependentsLand() throws Exception {
+    String gatedBlueprint =
+        BLUEPRINT.formatted("true")
+            + """
+
+            ### T3: Review
+
+            ```yaml
+            task_id: T3
+            name: "Review"
+            status: not_started
+            dependencies: [T2]
+            human_required:
+              action: approve
+              reason: "a person checks the shout"
+            command: "echo reviewed > review.txt"
+            verification:
+              smoke:
+                command: "test -f review.txt"
+            ```
+
+            ### T4: After review
+
+            ```yaml
+            task_id: T4
+            name: "After review"
+            status: not_started
+            dependencies: [T3]
+            command: "echo after > after.txt"
+            verification:
+              smoke:
+                command: "test -f after.txt"
+            ```
+            """;
+    Blueprint bp = BlueprintReader.readString(gatedBlueprint, "gated.bp.md");
+    try (Dispatcher d = open()) {
+      String runId = d.start(bp, "main", options());
+
+      RunResult first = d.run(bp, runId, options());
+      assertThat(first.state()).isEqualTo(RunState.RUNNING);
+      assertThat(first.tasks())
+          .containsEntry("T2", TaskState.LANDED)
+          .containsEntry("T3", TaskState.WAITING_HUMAN)
+          .containsEntry("T4", TaskState.PENDING);
+
+      d.store().approve(runId, "T3", "alice");
+      RunResult second = d.run(bp, runId, options());
+
+      assertThat(second.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(git.runOrThrow(repo, "E", "show", "main:after.txt")).isEqualTo("after\n");
+    }
+  }
 }
