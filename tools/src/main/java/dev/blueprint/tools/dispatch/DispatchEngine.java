@@ -116,7 +116,7 @@ public final class DispatchEngine {
               workers.submit(
                   () ->
                       finished.add(
-                          new Done(id, attempt(bp, runId, baseBranch, repo, logDir, task, agent))));
+                          attemptSafely(bp, runId, baseBranch, repo, logDir, task, agent)));
             }
           }
         }
@@ -157,6 +157,37 @@ public final class DispatchEngine {
     }
   }
 
+  /**
+   * Runs {@link #attempt} and turns anything it throws into a failed task, so the coordinator
+   * always hears back from every worker.
+   */
+  private Done attemptSafely(
+      Blueprint bp,
+      String runId,
+      String baseBranch,
+      Path repo,
+      Path logDir,
+      Task task,
+      String agent) {
+    try {
+      return new Done(task.id(), attempt(bp, runId, baseBranch, repo, logDir, task, agent));
+    } catch (RuntimeException e) {
+      BsfError err =
+          BsfError.of(
+              ErrorCode.E_SETUP_FAILED,
+              String.valueOf(e.getMessage()),
+              task.id(),
+              Phase.SETUP,
+              clock.instant());
+      try {
+        store.setTaskState(runId, task.id(), TaskState.FAILED, err, err.message());
+      } catch (RuntimeException ignored) {
+        // The store itself failed; the run ends and reports what it has.
+      }
+      return new Done(task.id(), new AttemptReport.GaveUp(err, FailureAction.BLOCK, null));
+    }
+  }
+
   /** One attempt in a fresh workspace from the branch's current tip, landed when it succeeds. */
   private AttemptReport attempt(
       Blueprint bp,
@@ -174,16 +205,6 @@ public final class DispatchEngine {
         land(runId, task, agent, ws, s);
       }
       return report;
-    } catch (RuntimeException e) {
-      BsfError err =
-          BsfError.of(
-              ErrorCode.E_SETUP_FAILED,
-              String.valueOf(e.getMessage()),
-              task.id(),
-              Phase.SETUP,
-              clock.instant());
-      store.setTaskState(runId, task.id(), TaskState.FAILED, err, err.message());
-      return new AttemptReport.GaveUp(err, FailureAction.BLOCK, null);
     } finally {
       pool.release(ws, false);
     }

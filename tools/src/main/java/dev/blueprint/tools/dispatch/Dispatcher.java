@@ -114,6 +114,7 @@ public final class Dispatcher implements AutoCloseable {
     if (run.state().isFinal()) {
       return new RunResult(runId, run.state(), Map.of());
     }
+    clearLeftovers(runId);
     TaskAttemptRunner attempts =
         new TaskAttemptRunner(
             store,
@@ -145,6 +146,23 @@ public final class Dispatcher implements AutoCloseable {
             logDir(runId),
             parallel,
             new AgentSelector(o.agent(), o.defaultAgent()));
+  }
+
+  /**
+   * After a crash: removes workspaces whose process is gone, and the run's worker branches they
+   * left (work on them never landed and runs again), so each task can get a fresh workspace.
+   */
+  private void clearLeftovers(String runId) {
+    pool.pruneStale();
+    GitCli.Result refs =
+        git.run(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/bp/" + runId + "/");
+    if (refs.ok()) {
+      for (String branch : refs.output().strip().split("\n")) {
+        if (!branch.isBlank()) {
+          git.run(repo, "branch", "-D", branch.strip());
+        }
+      }
+    }
   }
 
   private Path logDir(String runId) {
