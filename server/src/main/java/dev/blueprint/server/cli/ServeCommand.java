@@ -4,6 +4,7 @@ import dev.blueprint.server.http.AccessToken;
 import dev.blueprint.server.http.HttpAddress;
 import dev.blueprint.server.http.McpHttpServer;
 import dev.blueprint.server.mcp.BlueprintServer;
+import dev.blueprint.server.mcp.JsonRpcCheck;
 import dev.blueprint.server.mcp.StdioGate;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -83,8 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         new StdioGate(
             new FileInputStream(FileDescriptor.in),
             protocol,
-            maxMessageBytes,
-            McpJsonDefaults.getMapper());
+            new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes));
     McpSyncServer mcp =
         server.start(
             new StdioServerTransportProvider(

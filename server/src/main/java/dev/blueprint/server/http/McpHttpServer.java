@@ -1,6 +1,7 @@
 package dev.blueprint.server.http;
 
 import dev.blueprint.server.mcp.BlueprintServer;
+import dev.blueprint.server.mcp.JsonRpcCheck;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -69,7 +70,7 @@ public final class McpHttpServer implements AutoCloseable {
             .mcpEndpoint(MCP_PATH)
             .keepAliveInterval(KEEP_ALIVE)
             .securityValidator(validator)
-            .maxRequestSize(maxMessageBytes)
+            .maxRequestSize(maxMessageBytes + 1024)
             .build();
     HttpServletSseServerTransportProvider sseTransport =
         HttpServletSseServerTransportProvider.builder()
@@ -78,7 +79,7 @@ public final class McpHttpServer implements AutoCloseable {
             .messageEndpoint(MESSAGE_PATH)
             .keepAliveInterval(KEEP_ALIVE)
             .securityValidator(validator)
-            .maxRequestSize(maxMessageBytes)
+            .maxRequestSize(maxMessageBytes + 1024)
             .build();
     McpSyncServer streamableServer = server.start(streamableTransport);
     McpSyncServer sseServer = server.start(sseTransport);
@@ -98,6 +99,11 @@ public final class McpHttpServer implements AutoCloseable {
     FilterHolder filter = new FilterHolder(new AccessFilter(allowed, token));
     filter.setAsyncSupported(true);
     context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder messages =
+        new FilterHolder(
+            new MessageFilter(new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes)));
+    messages.setAsyncSupported(true);
+    context.addFilter(messages, "/*", EnumSet.of(DispatcherType.REQUEST));
 
     ServletHolder mcp = new ServletHolder("mcp", streamableTransport);
     mcp.setAsyncSupported(true);
