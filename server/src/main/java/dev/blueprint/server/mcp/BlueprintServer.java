@@ -55,6 +55,9 @@ public final class BlueprintServer {
         .capabilities(
             ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
         .requestTimeout(CLIENT_REQUEST_TIMEOUT)
+        // The SDK would answer a schema mismatch as a tool result; blueprint treats a malformed
+        // call as a protocol error (-32602) and checks arguments itself (ToolArguments).
+        .validateToolInputs(false)
         .uriTemplateManagerFactory(new PathUriTemplates())
         .tools(tools.all())
         .resources(resources.listed())
