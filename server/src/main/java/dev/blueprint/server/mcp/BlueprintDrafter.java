@@ -35,7 +35,12 @@ final class BlueprintDrafter {
   private static final Pattern OUTER_FENCE =
       Pattern.compile("\\A\\s*```(?:markdown|md)?\\s*\\n(.*)\\n```\\s*\\z", Pattern.DOTALL);
 
-  private final String systemPrompt = resource("/mcp/draft-system-prompt.md");
+  private final String systemPrompt = instructions();
+
+  /** What the model is told about BSF, also offered to clients as the draft-blueprint prompt. */
+  static String instructions() {
+    return resource("/mcp/draft-system-prompt.md");
+  }
 
   /** What came of drafting. */
   sealed interface Outcome permits Draft, Unavailable {}

@@ -53,7 +53,12 @@ public final class BlueprintServer {
     return spec.serverInfo("blueprint", Version.current())
         .instructions(INSTRUCTIONS)
         .capabilities(
-            ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
+            ServerCapabilities.builder()
+                .tools(false)
+                .resources(false, false)
+                .prompts(false)
+                .logging()
+                .build())
         .requestTimeout(CLIENT_REQUEST_TIMEOUT)
         // The SDK would answer a schema mismatch as a tool result; blueprint treats a malformed
         // call as a protocol error (-32602) and checks arguments itself (ToolArguments).
@@ -62,6 +67,7 @@ public final class BlueprintServer {
         .tools(tools.all())
         .resources(resources.listed())
         .resourceTemplates(resources.templates())
+        .prompts(DraftPrompt.specification(BlueprintDrafter.instructions()))
         .build();
   }
 }
