@@ -79,7 +79,11 @@ final class PlanTool {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("schema_version", 1);
       json.put("source", report.source());
-      json.put("diagnostics", ValidationView.json(report).get("diagnostics"));
+      Map<String, Object> validation = ValidationView.json(report);
+      json.put("valid", false);
+      json.put("task_count", validation.get("task_count"));
+      json.put("error_count", validation.get("error_count"));
+      json.put("diagnostics", validation.get("diagnostics"));
       if (draft != null) {
         json.put("draft", draft);
       }

@@ -19,6 +19,7 @@ final class PlanView {
     out.put("schema_version", 1);
     out.put("source", plan.source());
     out.put("waves", plan.waves());
+    out.put("wave_count", plan.waves().size());
     out.put("critical_path", plan.criticalPath());
     out.put("critical_path_length", plan.criticalPathLength());
     out.put("max_width", plan.maxWidth());

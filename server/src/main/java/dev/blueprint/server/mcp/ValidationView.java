@@ -24,8 +24,9 @@ final class ValidationView {
     out.put("source", report.source());
     out.put("valid", report.valid());
     out.put("task_count", report.taskCount());
-    out.put("errors", count(report, Severity.ERROR));
-    out.put("warnings", count(report, Severity.WARNING));
+    out.put("error_count", count(report, Severity.ERROR));
+    out.put("warning_count", count(report, Severity.WARNING));
+    out.put("info_count", count(report, Severity.INFO));
     List<Map<String, Object>> diagnostics = new ArrayList<>();
     for (Diagnostic d : report.diagnostics()) {
       diagnostics.add(diagnostic(d));

@@ -93,7 +93,7 @@ abstract class McpClientContract {
     assertThat(s.path("source").asText()).isEqualTo(TestRepository.EXAMPLE);
     assertThat(s.path("valid").asBoolean()).isTrue();
     assertThat(s.path("task_count").asInt()).isEqualTo(3);
-    assertThat(s.path("errors").asInt()).isZero();
+    assertThat(s.path("error_count").asInt()).isZero();
     assertThat(c.path("text").asText())
         .startsWith("valid: " + TestRepository.EXAMPLE + ", 3 tasks");
   }
@@ -112,7 +112,7 @@ abstract class McpClientContract {
     assertThat(c.path("is_error").asBoolean()).isTrue();
     JsonNode s = c.path("structured");
     assertThat(s.path("valid").asBoolean()).isFalse();
-    assertThat(s.path("errors").asInt()).isPositive();
+    assertThat(s.path("error_count").asInt()).isPositive();
     boolean namesCycleTask = false;
     for (JsonNode d : s.path("diagnostics")) {
       if (d.path("severity").asText().equals("error")

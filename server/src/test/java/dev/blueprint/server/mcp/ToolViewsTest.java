@@ -30,8 +30,9 @@ class ToolViewsTest {
     assertThat(json)
         .containsEntry("schema_version", 1)
         .containsEntry("valid", false)
-        .containsEntry("errors", 1L)
-        .containsEntry("warnings", 1L);
+        .containsEntry("error_count", 1L)
+        .containsEntry("warning_count", 1L)
+        .containsEntry("info_count", 0L);
     assertThat(json.get("diagnostics").toString())
         .isEqualTo(
             "[{severity=error, code=E_CYCLE, message=cycle: T1 -> T2 -> T1, task_id=T1, line=12},"
@@ -58,7 +59,7 @@ class ToolViewsTest {
                 + "not run: T4 (human_required: needs approval)");
     assertThat(PlanView.json(plan).toString())
         .isEqualTo(
-            "{schema_version=1, source=a.bp.md, waves=[[T1, T2], [T3]], critical_path=[T1, T3],"
+            "{schema_version=1, source=a.bp.md, waves=[[T1, T2], [T3]], wave_count=2, critical_path=[T1, T3],"
                 + " critical_path_length=2.0, max_width=2, unscheduled=[{task_id=T4,"
                 + " reason=human_required, detail=needs approval}]}");
   }
