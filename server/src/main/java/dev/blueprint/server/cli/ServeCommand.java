@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
   static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
+  /** At the end of stdin, how long requests still being worked on may take to be answered. */
+  static final long STDIO_DRAIN_MILLIS = 30_000;
+
   @Option(
       names = "--http",
       paramLabel = "[HOST:]PORT",
@@ -84,11 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
         new StdioGate(
             new FileInputStream(FileDescriptor.in),
             protocol,
-            new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes));
+            new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes),
+            STDIO_DRAIN_MILLIS);
     McpSyncServer mcp =
         server.start(
             new StdioServerTransportProvider(
-                McpJsonDefaults.getMapper(), gate.passed(), protocol, maxMessageBytes + 1024));
+                McpJsonDefaults.getMapper(), gate.passed(), gate.output(), maxMessageBytes + 1024));
     Thread reader = new Thread(gate, "bp-stdin");
     reader.start();
     reader.join();

@@ -30,8 +30,12 @@ public final class JsonRpcCheck {
   /** The outcome: pass the message on, or answer with this error. */
   public sealed interface Verdict permits Pass, Reject {}
 
-  /** A well-formed message. */
-  public record Pass() implements Verdict {}
+  /**
+   * A well-formed message.
+   *
+   * @param requestId the id of a request (as text), or null for notifications and replies
+   */
+  public record Pass(String requestId) implements Verdict {}
 
   /**
    * A message refused, with the JSON-RPC error reply to send.
@@ -82,7 +86,8 @@ public final class JsonRpcCheck {
     if (problem != null) {
       return reject(echoId, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request: " + problem);
     }
-    return new Pass();
+    boolean request = node.has("method") && id != null;
+    return new Pass(request ? id.asText() : null);
   }
 
   private static String shapeProblem(JsonNode node, JsonNode id) {

@@ -22,15 +22,27 @@ public final class StdioGate implements Runnable {
   private final OutputStream out;
   private final JsonRpcCheck check;
   private final LineQueue passed = new LineQueue();
+  private final PendingReplies pending;
+  private final long drainMillis;
 
   /**
-   * @param out the protocol stream the SDK writes to as well; writes synchronize on it, as the
-   *     SDK's do, so replies never interleave
+   * @param stdout the protocol stream; the SDK must write to {@link #output()}, which wraps it
+   * @param drainMillis at the end of input, how long to wait for replies still being worked on
    */
-  public StdioGate(InputStream in, OutputStream out, JsonRpcCheck check) {
+  public StdioGate(InputStream in, OutputStream stdout, JsonRpcCheck check, long drainMillis) {
     this.in = new BufferedInputStream(in, 64 * 1024);
-    this.out = out;
+    this.pending = new PendingReplies(stdout);
+    this.out = pending;
     this.check = check;
+    this.drainMillis = drainMillis;
+  }
+
+  /**
+   * The stream the SDK writes replies to. Writes synchronize on it, as the SDK's do, so the gate's
+   * error replies never interleave with the SDK's.
+   */
+  public OutputStream output() {
+    return out;
   }
 
   /** What the SDK transport reads: the well-formed messages only. */
@@ -61,8 +73,13 @@ public final class StdioGate implements Runnable {
         }
       }
       finish(line, oversized);
+      if (!pending.awaitNone(drainMillis)) {
+        LOG.warn("input ended with requests unanswered after {} ms", drainMillis);
+      }
     } catch (IOException e) {
       LOG.debug("stdin closed: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       passed.end();
     }
@@ -81,6 +98,10 @@ public final class StdioGate implements Runnable {
     if (verdict instanceof JsonRpcCheck.Reject reject) {
       answer(reject);
       return;
+    }
+    String requestId = ((JsonRpcCheck.Pass) verdict).requestId();
+    if (requestId != null) {
+      pending.expect(requestId);
     }
     byte[] withNewline = new byte[bytes.length + 1];
     System.arraycopy(bytes, 0, withNewline, 0, bytes.length);

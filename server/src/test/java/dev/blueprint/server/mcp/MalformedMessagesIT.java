@@ -87,6 +87,33 @@ class MalformedMessagesIT {
   }
 
   @Test
+  void stdioAnswersEveryPipedRequestBeforeExitingAtEndOfInput() throws Exception {
+    Path repo = TestRepository.copyInto(work.resolve("repo"));
+    Process p = ServerProcess.startStdio(repo);
+    try (OutputStream in = p.getOutputStream()) {
+      send(in, HttpSecurityIT.INITIALIZE);
+      send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      send(
+          in,
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+              + "\"validate\",\"arguments\":{\"path\":\""
+              + TestRepository.EXAMPLE
+              + "\"}}}");
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    List<JsonNode> replies = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      replies.add(JSON.readTree(line));
+    }
+    assertThat(byId(replies, 1).path("result").path("serverInfo").path("name").asText())
+        .isEqualTo("blueprint");
+    assertThat(byId(replies, 2).path("result").path("structuredContent").path("task_count").asInt())
+        .isEqualTo(3);
+  }
+
+  @Test
   void httpAnswersEachBadBodyWithAnErrorAndKeepsServing() throws Exception {
     Path repo = TestRepository.copyInto(work.resolve("repo"));
     try (ServerProcess server =
