@@ -67,8 +67,11 @@ out.tools_list_bytes = Buffer.byteLength(JSON.stringify(listed));
 out.calls = {};
 for (const call of plan.calls ?? []) {
   try {
-    const r = await client.callTool({ name: call.name, arguments: call.arguments });
+    const progress = [];
+    const options = { onprogress: (p) => progress.push(p) };
+    const r = await client.callTool({ name: call.name, arguments: call.arguments }, undefined, options);
     out.calls[call.label] = {
+      progress,
       is_error: r.isError === true,
       structured: r.structuredContent ?? null,
       text: r.content.filter((c) => c.type === "text").map((c) => c.text).join("\n"),

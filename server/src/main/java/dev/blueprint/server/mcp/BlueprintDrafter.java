@@ -52,7 +52,8 @@ final class BlueprintDrafter {
   /** Drafting could not happen (no sampling support, the client refused or failed). */
   record Unavailable(String message) implements Outcome {}
 
-  Outcome draft(McpSyncServerExchange exchange, String goals) {
+  Outcome draft(ToolCall call, String goals) {
+    McpSyncServerExchange exchange = call.exchange();
     if (exchange.getClientCapabilities() == null
         || exchange.getClientCapabilities().sampling() == null) {
       return new Unavailable(
@@ -63,7 +64,9 @@ final class BlueprintDrafter {
     List<SamplingMessage> messages = new ArrayList<>();
     messages.add(user("Goals:\n" + goals + "\n\nWrite the blueprint now."));
     Draft last = null;
-    for (int attempt = 1; attempt <= 1 + RETRIES; attempt++) {
+    int attempts = 1 + RETRIES;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      call.progress(attempt - 1, attempts, "drafting the blueprint, attempt " + attempt);
       String text;
       try {
         text = ask(exchange, messages);

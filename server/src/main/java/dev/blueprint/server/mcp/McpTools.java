@@ -1,12 +1,11 @@
 package dev.blueprint.server.mcp;
 
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +31,20 @@ final class McpTools {
    */
   List<SyncToolSpecification> all() {
     return List.of(
-        tool(ValidateTool.definition(), (exchange, args) -> validate.call(args)),
+        tool(ValidateTool.definition(), call -> validate.call(call.args())),
         tool(PlanTool.definition(), plan::call));
   }
 
   private static SyncToolSpecification tool(
-      Tool definition, BiFunction<McpSyncServerExchange, ToolArguments, CallToolResult> handler) {
+      Tool definition, Function<ToolCall, CallToolResult> handler) {
     return SyncToolSpecification.builder()
         .tool(definition)
         .callHandler(
             (exchange, request) -> {
               try {
-                return handler.apply(exchange, new ToolArguments(request.arguments()));
+                Object token = request.meta() == null ? null : request.meta().get("progressToken");
+                return handler.apply(
+                    new ToolCall(exchange, new ToolArguments(request.arguments()), token));
               } catch (McpError e) {
                 throw e;
               } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import dev.blueprint.tools.plan.PlanOptions;
 import dev.blueprint.tools.plan.Planner;
 import dev.blueprint.tools.validate.ValidationReport;
 import dev.blueprint.tools.validate.Validator;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.LinkedHashMap;
@@ -42,12 +41,13 @@ final class PlanTool {
         .build();
   }
 
-  CallToolResult call(McpSyncServerExchange exchange, ToolArguments args) {
+  CallToolResult call(ToolCall call) {
+    ToolArguments args = call.args();
     args.requireExactlyOne("path", "text", "goals");
     PlanOptions options = new PlanOptions(args.positiveInt("max_parallel"), Set.of());
     String goals = args.string("goals");
     if (goals != null) {
-      return fromGoals(exchange, goals, options);
+      return fromGoals(call, goals, options);
     }
     BlueprintSource.Loaded loaded = source.load(args.string("path"), args.string("text"));
     if (loaded instanceof BlueprintSource.Refused refused) {
@@ -57,9 +57,8 @@ final class PlanTool {
     return planValid(blueprint, Validator.validate(blueprint), options, null);
   }
 
-  private CallToolResult fromGoals(
-      McpSyncServerExchange exchange, String goals, PlanOptions options) {
-    BlueprintDrafter.Outcome outcome = drafter.draft(exchange, goals);
+  private CallToolResult fromGoals(ToolCall call, String goals, PlanOptions options) {
+    BlueprintDrafter.Outcome outcome = drafter.draft(call, goals);
     if (outcome instanceof BlueprintDrafter.Unavailable unavailable) {
       return ToolReplies.failure(unavailable.message());
     }

@@ -59,6 +59,11 @@ class SamplingDraftIT {
     assertThat(result.path("draft").path("attempts").asInt()).isEqualTo(2);
     assertThat(result.path("draft").path("text").asText()).isEqualTo(valid);
     assertThat(result.path("waves").toString()).isEqualTo("[[\"T0.1\"],[\"T0.2\"],[\"T1.1\"]]");
+    // One progress notification per attempt, to the client that asked for progress.
+    assertThat(call.path("progress").toString())
+        .isEqualTo(
+            "[{\"progress\":0,\"total\":3,\"message\":\"drafting the blueprint, attempt 1\"},"
+                + "{\"progress\":1,\"total\":3,\"message\":\"drafting the blueprint, attempt 2\"}]");
   }
 
   @Test
