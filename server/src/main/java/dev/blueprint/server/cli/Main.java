@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
     description = "Plan, run and record multi-agent coding work in a git repository.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      PlanCommand.class,
       ServeCommand.class,
+      CommitCommand.class,
+      QueueCommand.class,
       JournalCommand.class,
       HooksCommand.class
     })
