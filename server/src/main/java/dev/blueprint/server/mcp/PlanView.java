@@ -1,38 +1,25 @@
 package dev.blueprint.server.mcp;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.tools.plan.Plan;
 import dev.blueprint.tools.plan.Unscheduled;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.blueprint.tools.render.PlanJson;
 import java.util.Map;
 
 /**
- * How a {@link Plan} is shown to MCP clients: structured content (snake_case, {@code
- * schema_version} 1) and a short text for the model.
+ * How a {@link Plan} is shown to MCP clients: structured content exactly as {@code bp plan --json}
+ * prints it (the shared {@link PlanJson}), and a short text for the model.
  */
 final class PlanView {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
   private PlanView() {}
 
+  /** The same JSON as {@code bp plan --json}, as a map the tool may add to. */
   static Map<String, Object> json(Plan plan) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("schema_version", 1);
-    out.put("source", plan.source());
-    out.put("waves", plan.waves());
-    out.put("wave_count", plan.waves().size());
-    out.put("critical_path", plan.criticalPath());
-    out.put("critical_path_length", plan.criticalPathLength());
-    out.put("max_width", plan.maxWidth());
-    List<Map<String, Object>> unscheduled = new ArrayList<>();
-    for (Unscheduled u : plan.unscheduled()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("task_id", u.taskId());
-      m.put("reason", u.reason());
-      m.put("detail", u.detail());
-      unscheduled.add(m);
-    }
-    out.put("unscheduled", unscheduled);
-    return out;
+    return JSON.convertValue(PlanJson.toJson(plan), MAP);
   }
 
   /** The waves one per line, then the critical path and what will not run. */

@@ -1,48 +1,29 @@
 package dev.blueprint.server.mcp;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Severity;
+import dev.blueprint.tools.render.ValidationJson;
 import dev.blueprint.tools.validate.ValidationReport;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a {@link ValidationReport} is shown to MCP clients: structured content (snake_case, {@code
- * schema_version} 1) and a short text for the model.
+ * How a {@link ValidationReport} is shown to MCP clients: structured content exactly as {@code bp
+ * validate --json} prints it (the shared {@link ValidationJson}), and a short text for the model.
  */
 final class ValidationView {
   private static final int TEXT_DIAGNOSTICS = 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ValidationView() {}
 
+  /** The same JSON as {@code bp validate --json}, as the map the SDK serializes. */
   static Map<String, Object> json(ValidationReport report) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("schema_version", 1);
-    out.put("source", report.source());
-    out.put("valid", report.valid());
-    out.put("task_count", report.taskCount());
-    out.put("error_count", count(report, Severity.ERROR));
-    out.put("warning_count", count(report, Severity.WARNING));
-    out.put("info_count", count(report, Severity.INFO));
-    List<Map<String, Object>> diagnostics = new ArrayList<>();
-    for (Diagnostic d : report.diagnostics()) {
-      diagnostics.add(diagnostic(d));
-    }
-    out.put("diagnostics", diagnostics);
-    return out;
-  }
-
-  static Map<String, Object> diagnostic(Diagnostic d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
-    m.put("code", d.code());
-    m.put("message", d.message());
-    m.put("task_id", d.taskId());
-    m.put("line", d.line());
-    return m;
+    return JSON.convertValue(ValidationJson.toJson(report), MAP);
   }
 
   /** One summary line, then one line per diagnostic (errors first, as the report orders them). */

@@ -60,7 +60,7 @@ class ToolViewsTest {
     assertThat(PlanView.json(plan).toString())
         .isEqualTo(
             "{schema_version=1, source=a.bp.md, waves=[[T1, T2], [T3]], wave_count=2, critical_path=[T1, T3],"
-                + " critical_path_length=2.0, max_width=2, unscheduled=[{task_id=T4,"
+                + " critical_path_length=2, max_width=2, unscheduled=[{task_id=T4,"
                 + " reason=human_required, detail=needs approval}]}");
   }
 }
