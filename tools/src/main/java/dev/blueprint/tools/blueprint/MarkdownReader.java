@@ -28,8 +28,16 @@ import org.commonmark.parser.Parser;
  * the hand-written graph.
  */
 final class MarkdownReader {
+  /**
+   * Block structure only: headings are read from their source lines and code blocks are literal, so
+   * inline parsing (quadratic on some hostile input, such as 100k brackets) is switched off.
+   */
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder()
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .inlineParserFactory(context -> (lines, node) -> {})
+          .build();
+
   private static final Pattern TIER =
       Pattern.compile("(?i)^tier\\s+(\\d{1,6})\\b\\s*[:.\\-—–]?\\s*(.*)$");
   private static final Pattern META =

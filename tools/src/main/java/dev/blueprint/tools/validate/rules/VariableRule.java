@@ -53,7 +53,7 @@ public final class VariableRule implements Rule {
       StringFields.forEach(
           t.raw(),
           (pointer, value) -> {
-            if (INTERPOLATED.matcher(pointer).matches()) {
+            if (value.contains("${") && INTERPOLATED.matcher(pointer).matches()) {
               String field = TaskIndex.name(t) + " " + pointer.substring(1).replace('/', '.');
               check(value, field, t.id(), TaskIndex.lineOf(t, pointer), out);
             }
