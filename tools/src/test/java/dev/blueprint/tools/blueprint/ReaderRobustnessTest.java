@@ -173,6 +173,18 @@ class ReaderRobustnessTest {
   }
 
   @Example
+  void longRunsThatTripBacktrackingRegexesStayLinear() {
+    int n = 200_000;
+    readAndValidate("# T\n\n" + " ".repeat(n) + "\n```\n" + " \t".repeat(n) + "x\n```\n");
+    readAndValidate("# T\n\n" + "\n".repeat(n) + "```\n" + "\n".repeat(n));
+    readAndValidate("# T\n\n<!-- _a:" + " ".repeat(n) + "x -->\n```yaml\ntask_id: A\n```\n");
+    readAndValidate(
+        "# T" + " ".repeat(n) + "x\n## " + " #".repeat(n) + "\n```yaml\ntask_id: A\n```\n");
+    readAndValidate("# T\n\n```yaml\ntask_id: A\ntest_command: \"" + "$".repeat(n) + "\"\n```\n");
+    readAndValidate("# T\n\n```yaml\ntask_id: A\nnotes: \"" + "a".repeat(n) + "KEY\"\n```\n");
+  }
+
+  @Example
   void yamlAliasBombIsRefusedQuickly() {
     StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'k'; c++) {

@@ -41,7 +41,7 @@ public final class VariableRule implements Rule {
               + "|environment_variables/.+)|implementation/location"
               + "|input_bindings/[^/]+/(source|output_port))$");
 
-  private static final Pattern REFERENCE = Pattern.compile("(\\$+)\\{([^}]*)}");
+  private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)(\\$+)\\{([^}]*)}");
   private static final Pattern SHELL_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*([^A-Za-z0-9_].*)?$");
   private static final Pattern SECRET =
       Pattern.compile("^secrets\\.[A-Za-z_][A-Za-z0-9_.\\-]*(:.*)?$");
