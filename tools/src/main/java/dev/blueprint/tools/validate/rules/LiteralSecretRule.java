@@ -79,11 +79,13 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
       List<Diagnostic> out) {
     StringFields.forEach(
         root,
-        (pointer, value) -> {
-          String kind = kindOf(StringFields.lastSegment(pointer), value);
+        "",
+        (path, value) -> {
+          String kind = kindOf(path.last(), value);
           if (kind == null) {
             return;
           }
+          String pointer = path.pointer();
           int line = lines.getOrDefault(pointer, fallback);
           String field = prefix + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.'));
           out.add(
