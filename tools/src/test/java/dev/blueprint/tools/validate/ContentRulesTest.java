@@ -170,4 +170,22 @@ class ContentRulesTest {
                     .contains("execution", "GitHub token")
                     .doesNotContain("aBcDeF"));
   }
+
+  @Test
+  void aSecretInTheMetadataIsFoundAtItsLine() {
+    String text =
+        doc(null, task("T1", ""))
+            .replace(
+                "<!-- END METADATA -->",
+                "<!-- _api_token: xoxb-"
+                    + "123456789012-abcdefghijklmnop -->\n<!-- END METADATA -->");
+    ValidationReport r = validate(text);
+    assertThat(withCode(r, "E_LITERAL_SECRET"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("metadata _api_token", "Slack token");
+              assertThat(d.line()).isEqualTo(BlueprintText.line(text, "_api_token", 1));
+            });
+  }
 }

@@ -64,8 +64,8 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
     scan(b.extras(), Map.of(), 0, "", null, out);
     Map<String, Integer> mdLines = new HashMap<>();
     b.metadata().lines().forEach((k, v) -> mdLines.put("/" + k, v));
-    JsonNode md =
-        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(b.metadata().values());
+    var md = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    b.metadata().values().forEach(md::put);
     scan(md, mdLines, b.metadata().line(), "metadata ", null, out);
     return out;
   }
