@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      ServeCommand.class,
       CommitCommand.class,
       QueueCommand.class,
       JournalCommand.class,
