@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
       CommitCommand.class,
       QueueCommand.class,
       JournalCommand.class,
-      HooksCommand.class
+      HooksCommand.class,
+      DispatchCommand.class,
+      StatusCommand.class,
+      AggregateCommand.class,
+      ApproveCommand.class
     })
 public final class Main implements Runnable {
 
