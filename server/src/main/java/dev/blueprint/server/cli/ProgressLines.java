@@ -1,5 +1,8 @@
 package dev.blueprint.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blueprint.tools.status.Event;
+import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.RunStore;
 import dev.blueprint.tools.status.TaskRun;
 import dev.blueprint.tools.status.TaskState;
@@ -7,9 +10,7 @@ import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Live progress of a run on stderr: one line per task state change, read from the run store (the
@@ -24,7 +25,7 @@ final class ProgressLines implements AutoCloseable {
   private final String runId;
   private final PrintWriter err;
   private final boolean tty;
-  private final Map<String, TaskState> seen = new HashMap<>();
+  private long lastSeq;
   private final Thread thread;
   private volatile boolean stop;
   private boolean barShown;
@@ -56,27 +57,27 @@ final class ProgressLines implements AutoCloseable {
   }
 
   private synchronized void poll() {
-    List<TaskRun> tasks = store.tasks(runId);
     StringBuilder lines = new StringBuilder();
-    int done = 0;
-    int running = 0;
-    for (TaskRun t : tasks) {
-      if (t.state().isFinal()) {
-        done++;
-      } else if (t.state() == TaskState.RUNNING) {
-        running++;
+    // the events are the record of every state change, so none is missed however fast it was
+    for (Event e : store.events(runId, lastSeq)) {
+      lastSeq = e.seq();
+      if (e.taskId() == null || !e.event().wire().startsWith("task.")) {
+        continue;
       }
-      TaskState before = seen.put(t.taskId(), t.state());
-      if (before == t.state() || (before == null && t.state() == TaskState.PENDING)) {
+      String state =
+          e.event() == EventName.TASK_START ? "running" : e.data().path("state").asText("");
+      if (state.isEmpty()) {
         continue;
       }
       lines.append(LocalTime.now(ZoneOffset.UTC).format(TIME)).append(' ');
-      lines.append(t.taskId()).append(' ').append(t.state().wire());
-      if (t.state() == TaskState.RUNNING) {
-        lines.append(" (attempt ").append(t.attempts()).append(')');
-      }
-      if (t.error() != null && t.state() != TaskState.LANDED) {
-        lines.append(": ").append(t.error().code()).append(' ').append(t.error().message());
+      lines.append(e.taskId()).append(' ').append(state);
+      if (e.event() == EventName.TASK_START) {
+        lines.append(" (attempt ").append(e.data().path("attempt").asInt());
+        lines.append(", ").append(e.data().path("agent").asText()).append(')');
+      } else if (e.data().has("error")) {
+        JsonNode err = e.data().get("error");
+        lines.append(": ").append(err.path("code").asText());
+        lines.append(' ').append(err.path("message").asText());
       }
       lines.append('\n');
     }
@@ -88,7 +89,10 @@ final class ProgressLines implements AutoCloseable {
     }
     err.print(lines);
     if (tty) {
-      int filled = tasks.isEmpty() ? 0 : done * BAR / tasks.size();
+      List<TaskRun> tasks = store.tasks(runId);
+      long done = tasks.stream().filter(t -> t.state().isFinal()).count();
+      long running = tasks.stream().filter(t -> t.state() == TaskState.RUNNING).count();
+      int filled = tasks.isEmpty() ? 0 : (int) (done * BAR / tasks.size());
       err.print(
           "["
               + "#".repeat(filled)
