@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       DispatchCommand.class,
       StatusCommand.class,
       AggregateCommand.class,
-      ApproveCommand.class
+      ApproveCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 
