@@ -64,9 +64,9 @@ public final class BlueprintServer {
         // call as a protocol error (-32602) and checks arguments itself (ToolArguments).
         .validateToolInputs(false)
         .uriTemplateManagerFactory(new PathUriTemplates())
-        .tools(tools.all())
+        .tools(RunTools.plus(tools.all(), root))
         .resources(resources.listed())
-        .resourceTemplates(resources.templates())
+        .resourceTemplates(RunTools.plusTemplates(resources.templates(), root))
         .prompts(DraftPrompt.specification(BlueprintDrafter.instructions()))
         .build();
   }

@@ -35,8 +35,7 @@ final class McpTools {
         tool(PlanTool.definition(), plan::call));
   }
 
-  private static SyncToolSpecification tool(
-      Tool definition, Function<ToolCall, CallToolResult> handler) {
+  static SyncToolSpecification tool(Tool definition, Function<ToolCall, CallToolResult> handler) {
     return SyncToolSpecification.builder()
         .tool(definition)
         .callHandler(
