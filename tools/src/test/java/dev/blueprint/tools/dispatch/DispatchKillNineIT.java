@@ -107,10 +107,22 @@ class DispatchKillNineIT {
         runId = out.readLine();
       }
       assertThat(runId).hasSize(26);
-      Thread.sleep(300 + random.nextInt(1500));
+      if (k == 0) {
+        // The first kill comes right after the first landing: mid-run, with work on both sides.
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (landed(git, repo) < 1 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(random.nextInt(200));
+      } else {
+        Thread.sleep(300 + random.nextInt(1500));
+      }
       p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       p.toHandle().destroyForcibly();
       p.waitFor();
+      if (k == 0) {
+        assertThat(landed(git, repo)).as("landed before the first kill").isBetween(1, TASKS - 1);
+      }
     }
 
     Blueprint bp = BlueprintReader.readFile(bpFile);
@@ -122,7 +134,19 @@ class DispatchKillNineIT {
                 .withCommitter(new PersonIdent("Blueprint Test", "bp-test@example.invalid")),
             Clock.systemUTC())) {
       RunResult r = d.run(bp, runId, new Dispatcher.Options(null, null, "claude", env, Map.of()));
-      assertThat(r.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(r.state())
+          .as(
+              () ->
+                  d.store().tasks(r.runId()).stream()
+                      .map(
+                          t ->
+                              t.taskId()
+                                  + "="
+                                  + t.state().wire()
+                                  + (t.error() == null ? "" : " " + t.error().message()))
+                      .toList()
+                      .toString())
+          .isEqualTo(RunState.SUCCEEDED);
     }
     List<String> subjects =
         Arrays.asList(git.runOrThrow(repo, "E", "log", "--format=%s", "main").strip().split("\n"));
@@ -133,5 +157,10 @@ class DispatchKillNineIT {
     }
     assertThat(subjects).hasSize(TASKS + 1);
     assertThat(git.run(repo, "fsck", "--no-progress").ok()).isTrue();
+  }
+
+  private static int landed(GitCli git, Path repo) {
+    String log = git.runOrThrow(repo, "E", "log", "--format=%s", "main").strip();
+    return log.split("\n").length - 1;
   }
 }
