@@ -116,15 +116,17 @@ class RunToolsIT {
     List<String> cmd = ServerProcess.command("serve", "--repo", repo.toString());
     ServerParameters params =
         ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).env(env).build();
+    StdioClientTransport transport =
+        new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
+    StringBuffer serverLog = new StringBuffer();
+    transport.setStdErrorHandler(line -> serverLog.append(line).append('\n'));
     try (McpSyncClient client =
-        McpClient.sync(new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON)))
-            .requestTimeout(Duration.ofSeconds(60))
-            .build()) {
+        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
       client.initialize();
 
       CallToolResult started =
           client.callTool(new CallToolRequest("dispatch", Map.of("path", "run.bp.md")));
-      assertThat(started.isError()).as(text(started)).isFalse();
+      assertThat(started.isError()).as(text(started) + serverLog).isFalse();
       String runId = structured(started).get("run_id").asText();
       assertThat(runId).matches("[0-9A-Z]{26}");
       assertThat(structured(started).get("schema_version").asInt()).isEqualTo(1);
@@ -136,7 +138,7 @@ class RunToolsIT {
         status = structured(client.callTool(new CallToolRequest("status", Map.of("run", runId))));
       } while (status.at("/run/state").asText().equals("running")
           && Instant.now().isBefore(deadline));
-      assertThat(status.at("/run/state").asText()).isEqualTo("failed");
+      assertThat(status.at("/run/state").asText()).as(serverLog.toString()).isEqualTo("failed");
       assertThat(status.at("/counts/landed").asInt()).isEqualTo(1);
 
       CallToolResult log =
