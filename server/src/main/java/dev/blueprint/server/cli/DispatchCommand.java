@@ -2,9 +2,12 @@ package dev.blueprint.server.cli;
 
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.tools.aggregate.DispatchReadiness;
 import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.dispatch.Dispatcher;
 import dev.blueprint.tools.dispatch.RunResult;
+import dev.blueprint.tools.render.ValidationText;
 import dev.blueprint.tools.status.Run;
 import dev.blueprint.tools.status.TaskState;
 import java.io.File;
@@ -64,6 +67,23 @@ final class DispatchCommand implements Callable<Integer> {
     Path repo = repository(dir);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Blueprint fresh = null;
+    if (resume == null) {
+      if (file == null) {
+        throw new UsageException("bp dispatch: FILE is required (or --resume RUN)");
+      }
+      fresh = BlueprintFile.read(absolute(file));
+      List<Diagnostic> blockers = DispatchReadiness.blockers(fresh);
+      if (!blockers.isEmpty()) {
+        // such a blueprint never becomes a run: nothing to resume, nothing half done
+        for (Diagnostic d : blockers) {
+          err.println(ValidationText.line(fresh.source(), d));
+        }
+        err.println("bp: not dispatched: the blueprint has errors (bp validate shows all)");
+        err.flush();
+        return ExitCodes.PROBLEM_FOUND;
+      }
+    }
     try (Dispatcher d = open(repo)) {
       String runId;
       Blueprint bp;
@@ -72,10 +92,7 @@ final class DispatchCommand implements Callable<Integer> {
         bp = BlueprintFile.read(file != null ? absolute(file) : Path.of(run.blueprintPath()));
         runId = resume;
       } else {
-        if (file == null) {
-          throw new UsageException("bp dispatch: FILE is required (or --resume RUN)");
-        }
-        bp = BlueprintFile.read(absolute(file));
+        bp = fresh;
         runId = d.start(bp, onto != null ? onto : currentBranch(repo), options());
       }
       if (detach) {

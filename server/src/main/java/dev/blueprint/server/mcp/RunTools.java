@@ -3,9 +3,12 @@ package dev.blueprint.server.mcp;
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
 import dev.blueprint.tools.aggregate.Aggregation;
+import dev.blueprint.tools.aggregate.DispatchReadiness;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
+import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.dispatch.Dispatcher;
+import dev.blueprint.tools.render.ValidationText;
 import dev.blueprint.tools.status.Run;
 import dev.blueprint.tools.status.RunStatus;
 import dev.blueprint.tools.status.RunStatusReader;
@@ -150,6 +153,15 @@ final class RunTools {
     } catch (IOException e) {
       return ToolReplies.failure("cannot read " + file.getFileName() + ": " + e.getMessage());
     }
+    if (resume == null) {
+      List<Diagnostic> blockers = DispatchReadiness.blockers(bp);
+      if (!blockers.isEmpty()) {
+        // such a blueprint never becomes a run
+        StringBuilder why = new StringBuilder("not dispatched: the blueprint has errors");
+        blockers.forEach(b -> why.append("\n").append(ValidationText.line(path, b)));
+        return ToolReplies.failure(why.toString());
+      }
+    }
     Dispatcher.Options o =
         new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of());
     call.progress(0, 1, "planning and running preflight checks");
@@ -167,7 +179,7 @@ final class RunTools {
     if (active.putIfAbsent(runId, Boolean.TRUE) != null) {
       return ToolReplies.failure("run " + runId + " is already going on in this server");
     }
-    background.submit(
+    background.execute(
         () -> {
           try {
             d.run(bp, runId, o);

@@ -206,6 +206,17 @@ class RunCommandsIT {
   }
 
   @Test
+  void anInvalidBlueprintIsNotDispatchedAndNoRunIsCreated() throws Exception {
+    Path f = blueprint(task("T1", "T2", "true", "") + task("T2", "T1", "true", ""));
+
+    CliRun run = bp("dispatch", f.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("T1", "E_CYCLE", "bp: not dispatched: the blueprint has errors");
+    assertThat(repo.dir.resolve(".blueprint/state.db")).doesNotExist();
+  }
+
+  @Test
   void unknownRunAndMissingFileAreUsageErrors() throws Exception {
     assertThat(bp("dispatch", tmp.resolve("missing.bp.md").toString()).exit()).isEqualTo(2);
     Path f = blueprint(task("T1", "", "true", ""));
