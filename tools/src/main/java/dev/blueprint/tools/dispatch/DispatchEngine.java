@@ -2,6 +2,7 @@ package dev.blueprint.tools.dispatch;
 
 import dev.blueprint.journal.git.CommitQueue;
 import dev.blueprint.journal.git.GitCli;
+import dev.blueprint.journal.git.GitLayerException;
 import dev.blueprint.journal.git.LandOutcome;
 import dev.blueprint.journal.git.Trailers;
 import dev.blueprint.journal.git.Workspace;
@@ -198,7 +199,17 @@ public final class DispatchEngine {
       Task task,
       String agent) {
     String base = git.runOrThrow(repo, "E_BASE", "rev-parse", "refs/heads/" + baseBranch).strip();
-    Workspace ws = pool.acquire(runId, task.id(), base);
+    Workspace ws;
+    try {
+      ws = pool.acquire(runId, task.id(), base);
+    } catch (GitLayerException e) {
+      // A branch left by a dead process (or an orphaned git of one): its work never landed.
+      LeftoverWorktrees.clear(
+          git,
+          repo,
+          "bp/" + LeftoverWorktrees.safe(runId) + "/" + LeftoverWorktrees.safe(task.id()));
+      ws = pool.acquire(runId, task.id(), base);
+    }
     try {
       AttemptReport report = attempts.run(runId, bp, task, agent, ws.dir(), logDir, Map.of());
       if (report instanceof AttemptReport.Succeeded s) {

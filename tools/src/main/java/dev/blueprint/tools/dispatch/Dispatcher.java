@@ -154,29 +154,7 @@ public final class Dispatcher implements AutoCloseable {
    */
   private void clearLeftovers(String runId) {
     pool.pruneStale();
-    // A process killed inside a release can leave a worktree without its owner file, which the
-    // pool cannot tell from a live one: remove the run's worktrees by their branch instead.
-    String prefix = "refs/heads/bp/" + runId + "/";
-    GitCli.Result list = git.run(repo, "worktree", "list", "--porcelain");
-    if (list.ok()) {
-      String path = null;
-      for (String line : list.output().split("\n")) {
-        if (line.startsWith("worktree ")) {
-          path = line.substring("worktree ".length()).strip();
-        } else if (line.startsWith("branch " + prefix) && path != null) {
-          git.run(repo, "worktree", "remove", "--force", path);
-        }
-      }
-    }
-    git.run(repo, "worktree", "prune");
-    GitCli.Result refs = git.run(repo, "for-each-ref", "--format=%(refname:short)", prefix);
-    if (refs.ok()) {
-      for (String branch : refs.output().strip().split("\n")) {
-        if (!branch.isBlank()) {
-          git.run(repo, "branch", "-D", branch.strip());
-        }
-      }
-    }
+    LeftoverWorktrees.clear(git, repo, "bp/" + LeftoverWorktrees.safe(runId) + "/");
   }
 
   private Path logDir(String runId) {
