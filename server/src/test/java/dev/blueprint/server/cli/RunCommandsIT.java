@@ -113,6 +113,10 @@ class RunCommandsIT {
     assertThat(s.at("/run/id").asText()).isEqualTo(runId);
     assertThat(s.at("/counts/landed").asInt()).isEqualTo(3);
 
+    CliRun watched = bp("status", runId, "--watch");
+    assertThat(watched.exit()).isZero(); // an ended run: one picture, no waiting
+    assertThat(watched.out()).startsWith("run " + runId + ": succeeded").contains("3 landed");
+
     CliRun report = bp("aggregate", runId);
     assertThat(report.exit()).as(report.out() + report.err()).isZero();
     assertThat(report.out()).contains("(successful)", "3 of 3 tasks landed", "commits landed (3)");
