@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = {"-C", "--repo"},
       paramLabel = "DIR",
-      description = "Work tree of the repository (default: current directory).")
+      description = "A folder inside the repository's work tree (default: current directory).")
   Path repo = Path.of(".");
 
   @Option(
@@ -79,11 +80,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path workTree = repo.toAbsolutePath().normalize();
-    if (!Files.isDirectory(workTree.resolve(".git"))
-        && !Files.isRegularFile(workTree.resolve(".git"))) {
-      throw new UsageException(workTree + ": not the top of a git work tree (no .git here)");
-    }
+    Path workTree = workTree(repo.toAbsolutePath().normalize());
     if (minLaterCommits < 0 || minDays < 0) {
       throw new UsageException("--min-later-commits and --min-days must not be negative");
     }
@@ -117,6 +114,23 @@ final class ReportCommand implements Callable<Integer> {
         .print(json ? JsonReport.render(report) : MarkdownReport.render(report));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** The work tree holding {@code dir}, searching upwards as git does. */
+  private static Path workTree(Path dir) {
+    FileRepositoryBuilder found = new FileRepositoryBuilder().findGitDir(dir.toFile());
+    if (found.getGitDir() == null) {
+      throw new UsageException(dir + ": not inside a git work tree");
+    }
+    try {
+      found.setup();
+    } catch (IllegalArgumentException | IOException e) {
+      throw new UsageException(dir + ": cannot open the git repository (" + e.getMessage() + ")");
+    }
+    if (found.getWorkTree() == null) {
+      throw new UsageException(dir + ": a bare repository has no sessions/ to report on");
+    }
+    return found.getWorkTree().toPath();
   }
 
   private Optional<LocalDate> sinceDate() {

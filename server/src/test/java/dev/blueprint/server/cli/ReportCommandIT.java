@@ -111,7 +111,18 @@ class ReportCommandIT {
     int code = run("report", "--repo", plain.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("not the top of a git work tree");
+    assertThat(err.toString()).contains("not inside a git work tree");
+  }
+
+  @Test
+  void runsFromASubfolderOfTheWorkTree() throws Exception {
+    Path sub = Files.createDirectories(repo.resolve("deep/inside"));
+
+    int code = run("report", "--repo", sub.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).contains("| s1 |");
+    assertThat(repo.resolve(".blueprint/workrate.db")).exists();
   }
 
   private static void commit(Git git, String path, String content, String message, Instant when)
