@@ -99,6 +99,19 @@ public final class ReportBench {
       Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
       inProcessIncremental.add(time(() -> analyze(repoDir)));
     }
+    // The same with a dynamic AppCDS archive of the report's classes (TIPS.md: halves start-up).
+    Path jsa = work.resolve("bp-report.jsa");
+    Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
+    report(jar, repoDir, home, "-XX:ArchiveClassesAtExit=" + jsa);
+    String cds = "-XX:SharedArchiveFile=" + jsa;
+    List<Double> firstCds = new ArrayList<>();
+    List<Double> incrementalCds = new ArrayList<>();
+    for (int r = 0; r < REPEATS; r++) {
+      Files.deleteIfExists(db);
+      firstCds.add(time(() -> report(jar, repoDir, home, cds)));
+      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
+      incrementalCds.add(time(() -> report(jar, repoDir, home, cds)));
+    }
     List<Double> startup = new ArrayList<>();
     for (int r = 0; r < REPEATS; r++) {
       startup.add(time(() -> run(List.of(jar.toString(), "--version"), home)));
@@ -122,8 +135,12 @@ public final class ReportBench {
     row("bp --version (JVM start baseline)", startup);
     row("bp report after +" + MORE + " commits (child JVM, cache)", incremental);
     row("  same analysis in-process", inProcessIncremental);
+    row("bp report with AppCDS, first run (" + (COMMITS + MORE) + " commits)", firstCds);
+    row("bp report with AppCDS, after +" + MORE + " commits", incrementalCds);
     System.out.printf("first run / git CLI blames: %.2f (target <= 1)%n", mFirst / mCli);
     System.out.printf("incremental / first run:    %.3f (target < 0.10)%n", mInc / mFirst);
+    System.out.printf(
+        "incremental / first run, with AppCDS: %.3f%n", median(incrementalCds) / median(firstCds));
     System.out.printf(
         "incremental / first run, in-process: %.3f%n",
         median(inProcessIncremental) / median(inProcessFirst));
@@ -251,11 +268,20 @@ public final class ReportBench {
   }
 
   static void report(Path bp, Path repo, Path home) throws Exception {
-    run(List.of(bp.toString(), "report", "--repo", repo.toString(), "--json"), home);
+    report(bp, repo, home, "");
+  }
+
+  static void report(Path bp, Path repo, Path home, String javaOpts) throws Exception {
+    run(List.of(bp.toString(), "report", "--repo", repo.toString(), "--json"), home, javaOpts);
   }
 
   static void run(List<String> cmd, Path home) throws Exception {
+    run(cmd, home, "");
+  }
+
+  static void run(List<String> cmd, Path home, String javaOpts) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("BP_JAVA_OPTS", javaOpts);
     pb.environment().put("HOME", home.toString());
     pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
     pb.environment().put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
