@@ -137,6 +137,8 @@ final class WorkRateCache {
   private Connection open() throws SQLException {
     Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement st = db.createStatement()) {
+      // Two reports at once: the second waits for the first's write instead of failing.
+      st.execute("PRAGMA busy_timeout = 10000");
       st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
       st.executeUpdate(
           "CREATE TABLE IF NOT EXISTS commits(idx INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
