@@ -46,6 +46,7 @@ final class LineTracker {
   private static final DiffAlgorithm DIFF = new HistogramDiff();
   private static final int MAX_FILE_BYTES = 8 << 20;
   private static final int TEXT_CACHE_SIZE = 1024;
+  private static final int MAX_CACHED_BYTES = 256 << 10;
 
   private final Repository repo;
   private final List<String> excludedPrefixes;
@@ -338,7 +339,11 @@ final class LineTracker {
         bytes == null || RawText.isBinary(bytes)
             ? Optional.empty()
             : Optional.of(new RawText(bytes));
-    texts.put(blob.copy(), result);
+    // Only small texts are kept: the cache is for the next diff of the same file, and a few
+    // large generated files must not pin hundreds of megabytes.
+    if (bytes == null || bytes.length <= MAX_CACHED_BYTES) {
+      texts.put(blob.copy(), result);
+    }
     return result;
   }
 

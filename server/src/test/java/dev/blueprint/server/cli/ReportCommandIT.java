@@ -86,11 +86,22 @@ class ReportCommandIT {
   }
 
   @Test
-  void sinceAfterEverySessionLeavesAnEmptyTable() {
-    int code = run("report", "--repo", repo.toString(), "--since", "2026-04-01");
+  void sinceAfterEverySessionLeavesAnEmptyTableAndEmptyCharts() throws Exception {
+    Path html = tmp.resolve("empty.html");
+
+    int code =
+        run(
+            "report",
+            "--repo",
+            repo.toString(),
+            "--since",
+            "2026-04-01",
+            "--html",
+            html.toString());
 
     assertThat(code).isEqualTo(0);
     assertThat(out.toString()).contains("0 sessions").doesNotContain("| s1 |");
+    assertThat(Files.readString(html)).contains("<svg ").doesNotContain("<circle");
   }
 
   @Test
