@@ -26,7 +26,10 @@ final class ExitCodes
 
   @Override
   public int getExitCode(Throwable ex) {
-    return ex instanceof UsageException ? USAGE : INTERNAL;
+    // picocli asks this mapper for parse errors too (unknown option, missing FILE, bad number).
+    return ex instanceof UsageException || ex instanceof CommandLine.ParameterException
+        ? USAGE
+        : INTERNAL;
   }
 
   private static String message(Throwable ex) {

@@ -9,7 +9,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Plan, run and record multi-agent coding work in a git repository.",
-    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      PlanCommand.class,
+      CommitCommand.class,
+      QueueCommand.class,
+      JournalCommand.class,
+      HooksCommand.class,
+      ReportCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one entry point for reading blueprints. Detects the form by content (markdown with fenced
@@ -11,6 +13,13 @@ import java.nio.file.Path;
  * leniently: anything that could not be read becomes a diagnostic, never an exception.
  */
 public final class BlueprintReader {
+  /** A fence line at markdown indentation: pure YAML cannot hold one at column 0-3. */
+  private static final Pattern FENCE = Pattern.compile("(?m)^ {0,3}(```|~~~)");
+
+  /** The first meaningful YAML line is a top-level key or a document marker. */
+  private static final Pattern YAML_START =
+      Pattern.compile("^(---|%YAML|[A-Za-z_][\\w.\\-]*\\s*:)");
+
   private BlueprintReader() {}
 
   /**
@@ -28,6 +37,116 @@ public final class BlueprintReader {
    * @param sourceName how the text is named in diagnostics (a path, or a label such as "<text>")
    */
   public static Blueprint readString(String text, String sourceName) {
-    throw new UnsupportedOperationException("reader not built yet");
+    String t = text == null ? "" : text.replace("\uFEFF", "");
+    String source = sourceName == null ? "<text>" : sourceName;
+    Blueprint read;
+    try {
+      read = readDetected(t, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A reader bug must still give a value: report it as a diagnostic rather than crash callers.
+      BlueprintParts parts = new BlueprintParts(source, BlueprintForm.MARKDOWN);
+      parts.diagnostics.add(
+          Diagnostic.error(
+              "E_READ_FAILED",
+              "the blueprint could not be read (" + e.getClass().getSimpleName() + ")",
+              null,
+              0));
+      read = parts.build();
+    }
+    return withNoTaskCheck(read);
+  }
+
+  private static Blueprint readDetected(String text, String source) {
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith("{")) {
+      return readJson(text, source);
+    }
+    if (!FENCE.matcher(text).find()) {
+      Blueprint yaml = readYaml(text, source);
+      if (yaml != null) {
+        return yaml;
+      }
+    }
+    return MarkdownReader.read(text, new BlueprintParts(source, BlueprintForm.MARKDOWN));
+  }
+
+  private static Blueprint readJson(String text, String source) {
+    BlueprintParts parts = new BlueprintParts(source, BlueprintForm.JSON);
+    try {
+      List<LocatedDocument> docs = LocatedTreeParser.parseJson(text, 1);
+      return StructuredReader.read(docs, parts);
+    } catch (LocatedTreeParser.ParseFailure e) {
+      // A log line in JSON before a markdown blueprint: prefer the markdown when it holds tasks.
+      Blueprint md = MarkdownReader.read(text, new BlueprintParts(source, BlueprintForm.MARKDOWN));
+      if (!md.tasks().isEmpty()) {
+        return md;
+      }
+      parts.diagnostics.add(
+          Diagnostic.error(
+              "E_JSON_PARSE", "not valid JSON: " + firstLine(e.getMessage()), null, e.line));
+      return parts.build();
+    }
+  }
+
+  /** Reads pure YAML, or returns null when the text is not a YAML blueprint (then: markdown). */
+  private static Blueprint readYaml(String text, String source) {
+    BlueprintParts parts = new BlueprintParts(source, BlueprintForm.YAML);
+    try {
+      List<LocatedDocument> docs = LocatedTreeParser.parseYaml(text, 1);
+      return StructuredReader.isModel(docs) ? StructuredReader.read(docs, parts) : null;
+    } catch (LocatedTreeParser.ParseFailure e) {
+      if (!looksLikeYaml(text)) {
+        return null;
+      }
+      parts.diagnostics.add(
+          Diagnostic.error(
+              "E_YAML_PARSE", "not valid YAML: " + firstLine(e.getMessage()), null, e.line));
+      return parts.build();
+    }
+  }
+
+  private static boolean looksLikeYaml(String text) {
+    for (String line : text.split("\r\n|\r|\n", 200)) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      return YAML_START.matcher(line).find();
+    }
+    return false;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  /** A file with zero task blocks is not a blueprint, whatever else it holds. */
+  private static Blueprint withNoTaskCheck(Blueprint b) {
+    if (!b.tasks().isEmpty()) {
+      return b;
+    }
+    boolean unreadable = b.readDiagnostics().stream().anyMatch(Diagnostic::isError);
+    String message =
+        unreadable
+            ? "no task could be read; fix the errors above (a task is a yaml block with task_id)"
+            : "no tasks found: a blueprint needs at least one fenced ```yaml block with a task_id"
+                + " (markdown) or a tiers[].tasks[] list (YAML, JSON)";
+    List<Diagnostic> all = new java.util.ArrayList<>(b.readDiagnostics());
+    all.add(Diagnostic.error("E_NO_TASKS", message, null, 0));
+    return new Blueprint(
+        b.source(),
+        b.form(),
+        b.title(),
+        b.metadata(),
+        b.execution(),
+        b.tiers(),
+        b.tasks(),
+        b.declaredGraph(),
+        b.extras(),
+        all);
   }
 }

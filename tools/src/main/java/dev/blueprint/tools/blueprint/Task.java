@@ -212,6 +212,12 @@ public record Task(
       return this;
     }
 
+    /** Adds a lock use with its own source line. */
+    public Builder lock(LockUse v) {
+      locks.add(v);
+      return this;
+    }
+
     public Builder parallelGroup(String v) {
       parallelGroup = v;
       return this;

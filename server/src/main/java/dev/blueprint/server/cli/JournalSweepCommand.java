@@ -1,0 +1,91 @@
+package dev.blueprint.server.cli;
+
+import dev.blueprint.journal.session.JournalPublisher;
+import dev.blueprint.journal.session.JournalService;
+import dev.blueprint.journal.session.Redactor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bp journal sweep}: journals Claude Code sessions of this repository whose SessionEnd hook
+ * never ran (a killed client). Transcripts live in {@code ~/.claude/projects/}; {@code
+ * BP_CLAUDE_PROJECTS} or {@code --projects} point elsewhere.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = "Journal Claude Code transcripts of this repository that have no journal yet.")
+final class JournalSweepCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  Path repo = Path.of(".");
+
+  @Option(
+      names = "--projects",
+      paramLabel = "DIR",
+      description =
+          "Claude Code's projects folder (default: $BP_CLAUDE_PROJECTS or ~/.claude/projects).")
+  Path projects;
+
+  @Option(
+      names = "--settle-minutes",
+      description =
+          "Leave transcripts changed in the last N minutes alone (default: ${DEFAULT-VALUE}).")
+  long settleMinutes = 10;
+
+  @Option(names = "--dry-run", description = "List what would be journaled; write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (settleMinutes < 0) {
+      throw new UsageException("--settle-minutes must not be negative");
+    }
+    Path root = projects != null ? projects : defaultProjects();
+    JournalService service =
+        new JournalService(
+            RepositoryRoot.around(repo),
+            new Redactor(System.getenv()),
+            JournalPublisher.NONE,
+            Clock.systemUTC());
+    List<Path> found = service.sweep(root, Duration.ofMinutes(settleMinutes), dryRun);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      var top = JournalJson.top();
+      top.put("projects", root.toString());
+      top.put("dry_run", dryRun);
+      top.put("transcripts", found.stream().map(Path::toString).toList());
+      out.println(JournalJson.write(top));
+      return ExitCodes.OK;
+    }
+    if (found.isEmpty()) {
+      out.println("every transcript under " + root + " has a journal");
+    }
+    for (Path p : found) {
+      out.println((dryRun ? "would journal " : "journaled ") + p);
+    }
+    return ExitCodes.OK;
+  }
+
+  static Path defaultProjects() {
+    String env = System.getenv("BP_CLAUDE_PROJECTS");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".claude", "projects");
+  }
+}

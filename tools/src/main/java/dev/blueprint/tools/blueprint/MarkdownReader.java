@@ -1,0 +1,342 @@
+package dev.blueprint.tools.blueprint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads the markdown form: commonmark-java walks the document; fenced YAML blocks whose mapping has
+ * a {@code task_id} are tasks (under headings of any depth), {@code ## Tier N: Name} headings group
+ * them, HTML comments or YAML front matter carry metadata, and yaml blocks with top key {@code
+ * execution} or {@code dependency_graph}/{@code dependencies} are the execution configuration and
+ * the hand-written graph.
+ */
+final class MarkdownReader {
+  private static final Parser PARSER =
+      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+  private static final Pattern TIER =
+      Pattern.compile("(?i)^tier\\s+(\\d{1,6})\\b\\s*[:.\\-—–]?\\s*(.*)$");
+  private static final Pattern META =
+      Pattern.compile("^\\s*(_[A-Za-z0-9_.\\-]+)\\s*:\\s*(.*?)\\s*$");
+  private static final Pattern TASK_ID_LINE = Pattern.compile("(?m)^\\s*-?\\s*task_id\\s*:");
+  private static final Pattern ATX = Pattern.compile("^\\s{0,3}#{1,6}(?:\\s+|$)");
+
+  private final String[] lines;
+  private final BlueprintParts parts;
+  private Tier tier;
+  private int tierLevel;
+  private String heading;
+
+  private MarkdownReader(String[] lines, BlueprintParts parts) {
+    this.lines = lines;
+    this.parts = parts;
+  }
+
+  static Blueprint read(String text, BlueprintParts parts) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    int body = frontMatter(lines, parts);
+    blankJunkBeforeTitle(lines, body);
+    MarkdownReader r = new MarkdownReader(lines, parts);
+    r.walk(PARSER.parse(String.join("\n", lines)));
+    return parts.build();
+  }
+
+  /**
+   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata and blanks it
+   * so commonmark does not see it; returns the index of the first body line.
+   */
+  private static int frontMatter(String[] lines, BlueprintParts parts) {
+    if (lines.length == 0 || !lines[0].replace("\uFEFF", "").trim().equals("---")) {
+      return 0;
+    }
+    int end = -1;
+    for (int i = 1; i < lines.length; i++) {
+      String t = lines[i].trim();
+      if (t.equals("---") || t.equals("...")) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) {
+      return 0;
+    }
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 1; i < end; i++) {
+      yaml.append(lines[i]).append('\n');
+    }
+    try {
+      for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml.toString(), 2)) {
+        parts.metadataFrom(d.root(), d, "");
+        if (parts.metadataLine == 0) {
+          parts.metadataLine = 1;
+        }
+        if (d.root() != null && d.root().isObject() && parts.title == null) {
+          parts.title = NodeValues.text(d.root(), "title");
+        }
+      }
+    } catch (LocatedTreeParser.ParseFailure e) {
+      parts.diagnostics.add(
+          Diagnostic.error(
+              "E_YAML_PARSE", "front matter is not valid YAML: " + e.getMessage(), null, e.line));
+    }
+    for (int i = 0; i <= end; i++) {
+      lines[i] = "";
+    }
+    return end + 1;
+  }
+
+  /**
+   * A captured log before the {@code #} title is junk: blank it (keeping line numbers) so an
+   * unbalanced fence in it cannot swallow the document. Only done when the prefix holds nothing a
+   * blueprint needs.
+   */
+  private static void blankJunkBeforeTitle(String[] lines, int from) {
+    int title = -1;
+    for (int i = from; i < lines.length; i++) {
+      if (lines[i].startsWith("# ") && lines[i].trim().length() > 1) {
+        title = i;
+        break;
+      }
+    }
+    if (title <= from) {
+      return;
+    }
+    for (int i = from; i < title; i++) {
+      String l = lines[i];
+      if (l.contains("task_id") || l.contains("<!--") || l.contains("execution:")) {
+        return;
+      }
+    }
+    for (int i = from; i < title; i++) {
+      lines[i] = "";
+    }
+  }
+
+  /** Pre-order walk with an explicit stack: deeply nested input cannot overflow the Java stack. */
+  private void walk(Node doc) {
+    Deque<Node> stack = new ArrayDeque<>();
+    stack.push(doc);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n instanceof Heading h) {
+        heading(h);
+      } else if (n instanceof FencedCodeBlock f) {
+        fence(f);
+      } else if (n instanceof HtmlBlock h) {
+        html(h);
+      }
+      if (n instanceof Document
+          || n instanceof BlockQuote
+          || n instanceof ListBlock
+          || n instanceof ListItem) {
+        Deque<Node> children = new ArrayDeque<>();
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+          children.push(c);
+        }
+        children.forEach(stack::push);
+      }
+    }
+  }
+
+  private static int firstLine(Node n) {
+    List<SourceSpan> spans = n.getSourceSpans();
+    return spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
+  }
+
+  private String headingText(Heading h) {
+    List<SourceSpan> spans = h.getSourceSpans();
+    if (spans.isEmpty()) {
+      return "";
+    }
+    int first = spans.get(0).getLineIndex();
+    int last = spans.get(spans.size() - 1).getLineIndex();
+    String line = lines[first];
+    Matcher atx = ATX.matcher(line);
+    if (atx.find()) {
+      return line.substring(atx.end()).replaceAll("\\s+#+\\s*$", "").trim();
+    }
+    // Setext: the text lines above the underline.
+    StringBuilder sb = new StringBuilder();
+    for (int i = first; i < last && i < lines.length; i++) {
+      sb.append(sb.length() == 0 ? "" : " ").append(lines[i].trim());
+    }
+    return sb.toString();
+  }
+
+  private void heading(Heading h) {
+    String text = headingText(h);
+    heading = text;
+    int level = h.getLevel();
+    if (level == 1 && parts.title == null) {
+      parts.title = text;
+    }
+    Matcher m = TIER.matcher(text);
+    if (m.matches()) {
+      if (tier == null || level <= tierLevel) {
+        String name = m.group(2).isBlank() ? "Tier " + m.group(1) : m.group(2).trim();
+        tier = new Tier(name, Integer.parseInt(m.group(1)), firstLine(h) + 1);
+        tierLevel = level;
+      }
+    } else if (tier != null && level <= tierLevel) {
+      tier = null;
+    }
+  }
+
+  private void html(HtmlBlock h) {
+    String[] body = h.getLiteral() == null ? new String[0] : h.getLiteral().split("\n", -1);
+    int start = firstLine(h) + 1;
+    for (int i = 0; i < body.length; i++) {
+      String l = body[i];
+      if (l.contains("BLUEPRINT METADATA") && parts.metadataLine == 0) {
+        parts.metadataLine = start + i;
+      }
+      Matcher m = META.matcher(l.replace("<!--", "").replace("-->", ""));
+      if (m.matches()) {
+        parts.metadata(m.group(1), m.group(2), start + i);
+      }
+    }
+  }
+
+  private void fence(FencedCodeBlock f) {
+    String info = f.getInfo() == null ? "" : f.getInfo().trim().toLowerCase(Locale.ROOT);
+    String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
+    String body = f.getLiteral() == null ? "" : f.getLiteral();
+    boolean structured = lang.equals("yaml") || lang.equals("yml") || lang.equals("json");
+    if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(body).find())) {
+      return;
+    }
+    int contentLine = firstLine(f) + 2;
+    List<LocatedDocument> docs;
+    try {
+      docs =
+          lang.equals("json")
+              ? LocatedTreeParser.parseJson(body, contentLine)
+              : LocatedTreeParser.parseYaml(body, contentLine);
+    } catch (LocatedTreeParser.ParseFailure e) {
+      parseFailure(body, e);
+      return;
+    }
+    for (LocatedDocument d : docs) {
+      block(d);
+    }
+  }
+
+  private void parseFailure(String body, LocatedTreeParser.ParseFailure e) {
+    boolean meant =
+        TASK_ID_LINE.matcher(body).find() || body.stripLeading().startsWith("execution:");
+    String where = heading == null ? "" : " under '" + heading + "'";
+    String message =
+        "yaml block"
+            + where
+            + " does not parse: "
+            + firstLineOf(e.getMessage())
+            + (meant ? "; the task in it was not read" : "");
+    parts.diagnostics.add(
+        meant
+            ? Diagnostic.error("E_YAML_PARSE", message, null, e.line)
+            : Diagnostic.warning("W_YAML_PARSE", message, null, e.line));
+  }
+
+  private static String firstLineOf(String s) {
+    if (s == null) {
+      return "unreadable";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  private void block(LocatedDocument d) {
+    JsonNode root = d.root();
+    if (root == null) {
+      return;
+    }
+    if (root.isArray()) {
+      for (int i = 0; i < root.size(); i++) {
+        JsonNode e = root.get(i);
+        if (e.isObject() && e.has("task_id")) {
+          task((ObjectNode) e, d, "/" + i);
+        }
+      }
+      return;
+    }
+    if (!root.isObject()) {
+      return;
+    }
+    if (root.has("task_id")) {
+      task((ObjectNode) root, d, "");
+      return;
+    }
+    JsonNode exec = root.get("execution");
+    if (exec != null && exec.isObject() && parts.execution.line() == 0) {
+      parts.execution =
+          ExecutionMapper.map(
+              (ObjectNode) exec, d.linesUnder("/execution"), d.lineOf("/execution", d.line()));
+    }
+    JsonNode graph =
+        root.has("dependency_graph") ? root.get("dependency_graph") : root.get("dependencies");
+    String graphKey = root.has("dependency_graph") ? "/dependency_graph" : "/dependencies";
+    if (graph != null && parts.graph == null) {
+      parts.graph = DeclaredGraphMapper.map(graph, d, graphKey);
+    }
+    JsonNode tasks = root.get("tasks");
+    if (tasks != null && tasks.isArray()) {
+      for (int i = 0; i < tasks.size(); i++) {
+        JsonNode e = tasks.get(i);
+        if (e.isObject() && e.has("task_id")) {
+          task((ObjectNode) e, d, "/tasks/" + i);
+        }
+      }
+    }
+    root.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().startsWith("_")) {
+                parts.metadata(
+                    e.getKey(),
+                    e.getValue().isContainerNode()
+                        ? e.getValue().toString()
+                        : e.getValue().asText(),
+                    d.lineOf("/" + LocatedTreeParser.escape(e.getKey()), d.line()));
+              } else if (!e.getKey().equals("execution") && !e.getKey().equals("tasks")) {
+                parts.extra(e.getKey(), e.getValue());
+              }
+            });
+  }
+
+  private void task(ObjectNode raw, LocatedDocument d, String pointer) {
+    if (tier != null) {
+      parts.tier(tier);
+    }
+    String id = NodeValues.text(raw, "task_id");
+    parts.tasks.add(
+        TaskMapper.map(raw, d.linesUnder(pointer), d.lineOf(pointer, d.line()), tier, title(id)));
+  }
+
+  /** The heading's title without a leading task id: {@code T0.1: Title} gives {@code Title}. */
+  private String title(String id) {
+    if (heading == null) {
+      return null;
+    }
+    if (id != null && heading.startsWith(id)) {
+      String rest = heading.substring(id.length()).replaceFirst("^\\s*[:.\\-—–]\\s*", "").trim();
+      return rest.isEmpty() ? heading : rest;
+    }
+    return heading;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.blueprint.tools.validate.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.blueprint.Diagnostic;
+import dev.blueprint.tools.blueprint.Task;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * E_LITERAL_SECRET: a value that looks like a real key or token. Known formats (OpenAI/Anthropic
+ * {@code sk-}, AWS {@code AKIA}, GitHub {@code ghp_}, Slack {@code xox?-}, Google {@code AIza},
+ * private key blocks, long bearer tokens), and long high-entropy values assigned to a field or
+ * variable named like {@code *_KEY}, {@code *_TOKEN}, {@code *_SECRET} or password. {@code
+ * ${secrets.NAME}} references are how secrets belong in a blueprint and are never flagged. The
+ * secret itself is never repeated in the message.
+ */
+public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rule {
+  private record Kind(String name, Pattern pattern) {}
+
+  private static final List<Kind> KNOWN =
+      List.of(
+          new Kind(
+              "an Anthropic/OpenAI API key",
+              Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_\\-]{20,}")),
+          new Kind("an AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
+          new Kind(
+              "a GitHub token",
+              Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})")),
+          new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9\\-]{10,}")),
+          new Kind("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}")),
+          new Kind("a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+          new Kind(
+              "a bearer token", Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9\\-._~+/]{24,}=*)")));
+
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(?i)(?:^|_|\\b)(?:key|token|secret|password|passwd|pwd|api_?key|credentials?)$");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile(
+          "(?i)\\b([A-Za-z0-9_]*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD))\\b[\"']?\\s*[:=]\\s*[\"']?([^\\s\"'$`;,)]{16,})");
+
+  @Override
+  public List<Diagnostic> check(Blueprint b) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Task t : b.tasks()) {
+      scan(t.raw(), t.fieldLines(), t.line(), TaskIndex.name(t) + " ", t.id(), out);
+    }
+    if (b.execution().raw() != null) {
+      scan(b.execution().raw(), Map.of(), b.execution().line(), "execution", null, out);
+    }
+    scan(b.extras(), Map.of(), 0, "", null, out);
+    Map<String, Integer> mdLines = new HashMap<>();
+    b.metadata().lines().forEach((k, v) -> mdLines.put("/" + k, v));
+    JsonNode md =
+        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(b.metadata().values());
+    scan(md, mdLines, b.metadata().line(), "metadata ", null, out);
+    return out;
+  }
+
+  private static void scan(
+      JsonNode root,
+      Map<String, Integer> lines,
+      int fallback,
+      String prefix,
+      String taskId,
+      List<Diagnostic> out) {
+    StringFields.forEach(
+        root,
+        (pointer, value) -> {
+          String kind = kindOf(StringFields.lastSegment(pointer), value);
+          if (kind == null) {
+            return;
+          }
+          int line = lines.getOrDefault(pointer, fallback);
+          String field = prefix + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.'));
+          out.add(
+              Diagnostic.error(
+                  "E_LITERAL_SECRET",
+                  field.trim()
+                      + (line > 0 ? " (line " + line + ")" : "")
+                      + " holds what looks like "
+                      + kind
+                      + "; remove it from the blueprint (rotate it if it was real) and reference it"
+                      + " as ${secrets.NAME}",
+                  taskId,
+                  line));
+        });
+  }
+
+  /** What kind of secret the value looks like, or null. */
+  static String kindOf(String fieldName, String value) {
+    String v = value.replaceAll("\\$\\{secrets\\.[^}]*}", "");
+    for (Kind k : KNOWN) {
+      Matcher m = k.pattern().matcher(v);
+      while (m.find()) {
+        String token = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
+        if (k.name().equals("a bearer token") && !highEntropy(token)) {
+          continue;
+        }
+        return k.name();
+      }
+    }
+    if (SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find()
+        && !v.contains(" ")
+        && highEntropy(v.trim())) {
+      return "a secret value in a field named " + fieldName;
+    }
+    Matcher a = ASSIGNMENT.matcher(v);
+    while (a.find()) {
+      if (highEntropy(a.group(2))) {
+        return "a secret value assigned to " + a.group(1);
+      }
+    }
+    return null;
+  }
+
+  /** At least 16 characters, mixed classes and Shannon entropy above 3.5 bits per character. */
+  static boolean highEntropy(String s) {
+    if (s.length() < 16 || s.contains("${") || s.contains("/") && s.indexOf('/') < s.length() / 2) {
+      return false;
+    }
+    boolean digit = s.chars().anyMatch(Character::isDigit);
+    boolean letter = s.chars().anyMatch(Character::isLetter);
+    if (!digit || !letter) {
+      return false;
+    }
+    Map<Integer, Integer> counts = new HashMap<>();
+    s.chars().forEach(c -> counts.merge(c, 1, Integer::sum));
+    double entropy = 0;
+    for (int c : counts.values()) {
+      double p = (double) c / s.length();
+      entropy -= p * Math.log(p) / Math.log(2);
+    }
+    return entropy > 3.5;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.blueprint.tools.validate.rules;
+
+import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.blueprint.Diagnostic;
+import dev.blueprint.tools.blueprint.LockUse;
+import dev.blueprint.tools.blueprint.ResourceLock;
+import dev.blueprint.tools.blueprint.Task;
+import dev.blueprint.tools.validate.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** E_UNDECLARED_LOCK: a task takes a lock that execution.resource_locks does not declare. */
+public final class LockRule implements Rule {
+  @Override
+  public List<Diagnostic> check(Blueprint b) {
+    Set<String> declared = new TreeSet<>();
+    for (ResourceLock l : b.execution().resourceLocks()) {
+      declared.add(l.name());
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Task t : b.tasks()) {
+      for (LockUse use : t.locks()) {
+        if (!declared.contains(use.name())) {
+          out.add(
+              Diagnostic.error(
+                  "E_UNDECLARED_LOCK",
+                  TaskIndex.name(t)
+                      + " resources.locks (line "
+                      + use.line()
+                      + ") takes lock '"
+                      + use.name()
+                      + "', which execution.resource_locks does not declare"
+                      + (declared.isEmpty()
+                          ? " (it declares no locks)"
+                          : " (declared: " + String.join(", ", declared) + ")")
+                      + "; declare it with {name, mode: exclusive|shared}",
+                  t.id(),
+                  use.line()));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.blueprint.tools.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FormDetectionTest {
+
+  @Test
+  void pureYamlInAFileNamedMarkdownIsReadAsYaml() {
+    String yaml = "tiers:\n  - name: One\n    tasks:\n      - task_id: A\n        name: a\n";
+    Blueprint b = BlueprintReader.readString(yaml, "plan.bp.md");
+    assertThat(b.form()).isEqualTo(BlueprintForm.YAML);
+    assertThat(b.task("A").orElseThrow().line()).isEqualTo(4);
+    assertThat(b.task("A").orElseThrow().tier().name()).isEqualTo("One");
+  }
+
+  @Test
+  void markdownInAFileNamedYamlIsReadAsMarkdown() {
+    String md = "# T\n\n```yaml\ntask_id: A\n```\n";
+    assertThat(BlueprintReader.readString(md, "x.bp.yaml").form())
+        .isEqualTo(BlueprintForm.MARKDOWN);
+  }
+
+  @Test
+  void jsonIsDetectedByItsOpeningBrace() {
+    Blueprint b = BlueprintReader.readString("  {\"tasks\": [{\"task_id\": \"A\"}]}", "x.md");
+    assertThat(b.form()).isEqualTo(BlueprintForm.JSON);
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("A");
+  }
+
+  @Test
+  void brokenJsonIsADiagnosticWithItsLine() {
+    Blueprint b = BlueprintReader.readString("{\n\"tasks\": [\n{\"task_id\": }\n]}", "x.json");
+    assertThat(b.readDiagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("E_JSON_PARSE", "E_NO_TASKS");
+    assertThat(b.readDiagnostics().get(0).line()).isEqualTo(3);
+  }
+
+  @Test
+  void brokenPureYamlIsADiagnosticWithItsLine() {
+    String yaml = "metadata:\n  title: x\ntiers:\n  - name: a\n    tasks: [\n      - bad: : :\n";
+    Blueprint b = BlueprintReader.readString(yaml, "x.yaml");
+    assertThat(b.form()).isEqualTo(BlueprintForm.YAML);
+    assertThat(b.readDiagnostics().get(0).code()).isEqualTo("E_YAML_PARSE");
+    assertThat(b.readDiagnostics().get(0).line()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void emptyTextIsNoTasksNotACrash() {
+    assertThat(BlueprintReader.readString("", "e").readDiagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("E_NO_TASKS");
+    assertThat(BlueprintReader.readString(null, null).tasks()).isEmpty();
+  }
+}
