@@ -1,4 +1,4 @@
-import dev.blueprint.journal.workrate.FrontMatterSessionSource;
+import dev.blueprint.journal.workrate.JournalSessionSource;
 import dev.blueprint.journal.workrate.WorkRateAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -296,7 +296,7 @@ public final class ReportBench {
   static void analyze(Path repo) throws Exception {
     new WorkRateAnalyzer(
             repo,
-            new FrontMatterSessionSource(repo.resolve("sessions")),
+            new JournalSessionSource(repo.resolve("sessions")),
             WorkRateAnalyzer.Options.defaults())
         .analyze();
   }

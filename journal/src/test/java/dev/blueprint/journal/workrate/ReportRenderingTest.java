@@ -24,7 +24,7 @@ class ReportRenderingTest {
       report =
           new WorkRateAnalyzer(
                   repo.dir,
-                  new FrontMatterSessionSource(repo.dir.resolve("sessions")),
+                  new JournalSessionSource(repo.dir.resolve("sessions")),
                   WorkRateAnalyzer.Options.defaults())
               .analyze()
               .report();

@@ -32,7 +32,7 @@ class WorkRateAnalyzerTest {
   private WorkRateAnalyzer.Result analyze() throws Exception {
     return new WorkRateAnalyzer(
             repo.dir,
-            new FrontMatterSessionSource(repo.dir.resolve("sessions")),
+            new JournalSessionSource(repo.dir.resolve("sessions")),
             WorkRateAnalyzer.Options.defaults())
         .analyze();
   }
@@ -95,7 +95,7 @@ class WorkRateAnalyzerTest {
     WorkRateReport r =
         new WorkRateAnalyzer(
                 repo.dir,
-                new FrontMatterSessionSource(repo.dir.resolve("sessions")),
+                new JournalSessionSource(repo.dir.resolve("sessions")),
                 new WorkRateAnalyzer.Options(
                     java.util.Optional.of(java.time.LocalDate.parse("2026-01-09")),
                     WorkRateReport.Period.DAY,
@@ -115,7 +115,7 @@ class WorkRateAnalyzerTest {
     WorkRateReport r =
         new WorkRateAnalyzer(
                 repo.dir,
-                new FrontMatterSessionSource(repo.dir.resolve("sessions")),
+                new JournalSessionSource(repo.dir.resolve("sessions")),
                 new WorkRateAnalyzer.Options(
                     java.util.Optional.empty(),
                     WorkRateReport.Period.WEEK,

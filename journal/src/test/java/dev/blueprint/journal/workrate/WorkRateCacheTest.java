@@ -30,7 +30,7 @@ class WorkRateCacheTest {
   private WorkRateAnalyzer.Result analyze() throws Exception {
     return new WorkRateAnalyzer(
             repo.dir,
-            new FrontMatterSessionSource(repo.dir.resolve("sessions")),
+            new JournalSessionSource(repo.dir.resolve("sessions")),
             WorkRateAnalyzer.Options.defaults())
         .analyze();
   }

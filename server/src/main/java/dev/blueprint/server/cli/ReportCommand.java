@@ -1,7 +1,7 @@
 package dev.blueprint.server.cli;
 
-import dev.blueprint.journal.workrate.FrontMatterSessionSource;
 import dev.blueprint.journal.workrate.HtmlReport;
+import dev.blueprint.journal.workrate.JournalSessionSource;
 import dev.blueprint.journal.workrate.JsonReport;
 import dev.blueprint.journal.workrate.MarkdownReport;
 import dev.blueprint.journal.workrate.OutcomePolicy;
@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       result =
           new WorkRateAnalyzer(
-                  workTree, new FrontMatterSessionSource(workTree.resolve("sessions")), options)
+                  workTree, new JournalSessionSource(workTree.resolve("sessions")), options)
               .analyze();
     } catch (RepositoryNotFoundException e) {
       throw new UsageException(workTree + ": not a git repository");

@@ -10,14 +10,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FrontMatterSessionSourceTest {
+class JournalSessionSourceTest {
   @TempDir Path tmp;
 
   @Test
-  void readsTheSessionsOfHandWrittenJournalsAndSkipsThoseWithoutFrontMatter() throws Exception {
+  void readsTheSessionsOfHandWrittenJournalsAndSkipsThoseWithoutSessionId() throws Exception {
     Path dir = Path.of(getClass().getResource("/workrate/journals").toURI());
 
-    List<SessionInfo> sessions = new FrontMatterSessionSource(dir).sessions();
+    List<SessionInfo> sessions = new JournalSessionSource(dir).sessions();
 
     assertThat(sessions)
         .extracting(SessionInfo::id)
@@ -28,11 +28,10 @@ class FrontMatterSessionSourceTest {
     assertThat(first.model()).contains("claude-opus-4.5");
     assertThat(first.blueprint()).contains("OUTPOST_V2_COMMANDER_PLATFORM.bp.md");
     assertThat(first.startCommit()).isEmpty();
-    assertThat(sessions.get(1).date()).contains(LocalDate.parse("2026-01-13"));
   }
 
   @Test
-  void readsTheKeysBlueprintWritesAndIgnoresBrokenYaml() throws Exception {
+  void readsTheKeysBlueprintWritesAndSkipsBrokenYamlAndMissingIds() throws Exception {
     Files.writeString(
         tmp.resolve("2026-02-01-001-claude-code.md"),
         "---\nschema_version: 1\nsession_id: abc\ndate: 2026-02-01\nagent: claude-code\n"
@@ -42,7 +41,7 @@ class FrontMatterSessionSourceTest {
     Files.writeString(tmp.resolve("2026-02-01-003-x.md"), "---\nagent: no id\n---\n");
     Files.writeString(tmp.resolve("notes.txt"), "---\nsession_id: not-a-journal\n---\n");
 
-    List<SessionInfo> sessions = new FrontMatterSessionSource(tmp).sessions();
+    List<SessionInfo> sessions = new JournalSessionSource(tmp).sessions();
 
     assertThat(sessions)
         .containsExactly(
@@ -59,6 +58,6 @@ class FrontMatterSessionSourceTest {
 
   @Test
   void missingFolderMeansNoSessions() throws Exception {
-    assertThat(new FrontMatterSessionSource(tmp.resolve("absent")).sessions()).isEmpty();
+    assertThat(new JournalSessionSource(tmp.resolve("absent")).sessions()).isEmpty();
   }
 }
