@@ -13,8 +13,12 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      ServeCommand.class,
+      CommitCommand.class,
+      QueueCommand.class,
       JournalCommand.class,
-      HooksCommand.class
+      HooksCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
 

@@ -77,9 +77,12 @@ public final class BlueprintReader {
       return StructuredReader.read(docs, parts);
     } catch (LocatedTreeParser.ParseFailure e) {
       // A log line in JSON before a markdown blueprint: prefer the markdown when it holds tasks.
-      Blueprint md = MarkdownReader.read(text, new BlueprintParts(source, BlueprintForm.MARKDOWN));
-      if (!md.tasks().isEmpty()) {
-        return md;
+      if (text.contains("task_id")) {
+        Blueprint md =
+            MarkdownReader.read(text, new BlueprintParts(source, BlueprintForm.MARKDOWN));
+        if (!md.tasks().isEmpty()) {
+          return md;
+        }
       }
       parts.diagnostics.add(
           Diagnostic.error(

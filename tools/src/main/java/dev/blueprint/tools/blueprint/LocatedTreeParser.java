@@ -103,7 +103,7 @@ final class LocatedTreeParser {
   private static final class Builder {
     private record Frame(ContainerNode<?> node, String pointer) {}
 
-    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final TreeMap<String, Integer> lines = new TreeMap<>();
     private final int firstLine;
@@ -166,18 +166,35 @@ final class LocatedTreeParser {
     private JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
       return switch (t) {
         case VALUE_STRING -> nodes.textNode(p.getText());
-        case VALUE_NUMBER_INT ->
-            switch (p.getNumberType()) {
-              case INT -> nodes.numberNode(p.getIntValue());
-              case LONG -> nodes.numberNode(p.getLongValue());
-              default -> nodes.numberNode(p.getBigIntegerValue());
-            };
-        case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
+        case VALUE_NUMBER_INT -> integer(p);
+        case VALUE_NUMBER_FLOAT -> decimal(p);
         case VALUE_TRUE -> nodes.booleanNode(true);
         case VALUE_FALSE -> nodes.booleanNode(false);
         case VALUE_NULL -> nodes.nullNode();
         default -> nodes.textNode(p.getText());
       };
+    }
+
+    /** Ids are often numbers in YAML: {@code 007} keeps its text rather than becoming 7. */
+    private JsonNode integer(JsonParser p) throws IOException {
+      String text = p.getText();
+      if (text != null && text.length() > 1 && (text.startsWith("0") || text.contains("_"))) {
+        return nodes.textNode(text);
+      }
+      return switch (p.getNumberType()) {
+        case INT -> nodes.numberNode(p.getIntValue());
+        case LONG -> nodes.numberNode(p.getLongValue());
+        default -> nodes.numberNode(p.getBigIntegerValue());
+      };
+    }
+
+    /** Exact decimals keep their text: ids 1.1 and 1.10 stay distinct. */
+    private JsonNode decimal(JsonParser p) throws IOException {
+      try {
+        return nodes.numberNode(new java.math.BigDecimal(p.getText().trim()));
+      } catch (NumberFormatException e) {
+        return nodes.numberNode(p.getDoubleValue()); // .inf, .nan
+      }
     }
   }
 

@@ -28,13 +28,23 @@ import org.commonmark.parser.Parser;
  * the hand-written graph.
  */
 final class MarkdownReader {
+  /**
+   * Block structure only: headings are read from their source lines and code blocks are literal, so
+   * inline parsing (quadratic on some hostile input, such as 100k brackets) is switched off.
+   */
   private static final Parser PARSER =
-      Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder()
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .inlineParserFactory(context -> (lines, node) -> {})
+          .build();
+
   private static final Pattern TIER =
       Pattern.compile("(?i)^tier\\s+(\\d{1,6})\\b\\s*[:.\\-—–]?\\s*(.*)$");
+  // Horizontal whitespace only, and no lazy group before a trailing \s*: linear on hostile lines.
   private static final Pattern META =
-      Pattern.compile("^\\s*(_[A-Za-z0-9_.\\-]+)\\s*:\\s*(.*?)\\s*$");
-  private static final Pattern TASK_ID_LINE = Pattern.compile("(?m)^\\s*-?\\s*task_id\\s*:");
+      Pattern.compile("^[ \\t]*+(_[A-Za-z0-9_.\\-]++)[ \\t]*+:(.*)$");
+  private static final Pattern TASK_ID_LINE =
+      Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
   private static final Pattern ATX = Pattern.compile("^\\s{0,3}#{1,6}(?:\\s+|$)");
 
   private final String[] lines;
@@ -169,7 +179,7 @@ final class MarkdownReader {
     String line = lines[first];
     Matcher atx = ATX.matcher(line);
     if (atx.find()) {
-      return line.substring(atx.end()).replaceAll("\\s+#+\\s*$", "").trim();
+      return withoutClosingHashes(line.substring(atx.end()).strip());
     }
     // Setext: the text lines above the underline.
     StringBuilder sb = new StringBuilder();
@@ -177,6 +187,18 @@ final class MarkdownReader {
       sb.append(sb.length() == 0 ? "" : " ").append(lines[i].trim());
     }
     return sb.toString();
+  }
+
+  /** {@code Title ##} gives {@code Title}; done by hand, a regex here is quadratic on spaces. */
+  private static String withoutClosingHashes(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '#') {
+      end--;
+    }
+    if (end == text.length() || end > 0 && !Character.isWhitespace(text.charAt(end - 1))) {
+      return text;
+    }
+    return text.substring(0, end).strip();
   }
 
   private void heading(Heading h) {
@@ -208,7 +230,7 @@ final class MarkdownReader {
       }
       Matcher m = META.matcher(l.replace("<!--", "").replace("-->", ""));
       if (m.matches()) {
-        parts.metadata(m.group(1), m.group(2), start + i);
+        parts.metadata(m.group(1), m.group(2).trim(), start + i);
       }
     }
   }

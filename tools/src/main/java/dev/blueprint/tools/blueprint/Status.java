@@ -14,6 +14,10 @@ public enum Status {
   SKIPPED,
   CHECKPOINTED;
 
+  private static final java.util.regex.Pattern DECORATION =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}_\\- ]");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** The BSF spelling, as written in blueprints and JSON output. */
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -46,11 +50,15 @@ public enum Status {
     }
     // Keep letters, digits, spaces, '_' and '-': drops emoji and decoration around the word.
     String word =
-        text.replaceAll("[^\\p{L}\\p{N}_\\- ]", " ")
-            .trim()
-            .toLowerCase(Locale.ROOT)
-            .replace('-', '_')
-            .replaceAll("\\s+", "_");
+        SPACES
+            .matcher(
+                DECORATION
+                    .matcher(text)
+                    .replaceAll(" ")
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace('-', '_'))
+            .replaceAll("_");
     return Optional.ofNullable(
         switch (word) {
           case "not_started", "pending", "todo", "notstarted", "open", "planned" -> NOT_STARTED;

@@ -54,4 +54,17 @@ class FormDetectionTest {
         .containsExactly("E_NO_TASKS");
     assertThat(BlueprintReader.readString(null, null).tasks()).isEmpty();
   }
+
+  @Test
+  void aTasksEntryThatIsNotAMappingIsAnError() {
+    Blueprint b = BlueprintReader.readString("tasks:\n  - just text\n  - task_id: A\n", "x.yaml");
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("A");
+    assertThat(b.readDiagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("E_NOT_A_TASK");
+              assertThat(d.line()).isEqualTo(2);
+            });
+  }
 }

@@ -155,4 +155,37 @@ class MarkdownFormTest {
     assertThat(t.raw().get("flavour").asText()).isEqualTo("vanilla");
     assertThat(t.lineOf("/flavour")).isEqualTo(7);
   }
+
+  @Test
+  void numericIdsKeepTheirText() {
+    String text =
+        "# P\n\n```yaml\ntask_id: 1.1\n```\n\n```yaml\ntask_id: 1.10\ndependencies: [1.1, 007]\n```\n";
+    Blueprint b = BlueprintReader.readString(text, "n.md");
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("1.1", "1.10");
+    assertThat(b.task("1.10").orElseThrow().dependencies())
+        .extracting(Dependency::taskId)
+        .containsExactly("1.1", "007");
+  }
+
+  @Test
+  void aBrokenYamlBlockWithoutATaskIsOnlyAWarning() {
+    String text = "# P\n\n```yaml\nfoo: [bar\n```\n\n" + task("T1");
+    Blueprint b = BlueprintReader.readString(text, "w.md");
+    assertThat(b.tasks()).hasSize(1);
+    assertThat(b.readDiagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("W_YAML_PARSE");
+              assertThat(d.line()).isBetween(4, 5);
+            });
+  }
+
+  @Test
+  void aJsonLogLineBeforeAMarkdownBlueprintDoesNotHideIt() {
+    String text = "{\"level\":\"info\",\"msg\":\"start\"}\n# P\n\n" + task("T1");
+    Blueprint b = BlueprintReader.readString(text, "log.md");
+    assertThat(b.form()).isEqualTo(BlueprintForm.MARKDOWN);
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("T1");
+  }
 }

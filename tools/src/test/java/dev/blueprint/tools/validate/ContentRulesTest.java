@@ -150,4 +150,42 @@ class ContentRulesTest {
         .anySatisfy(m -> assertThat(m).contains("lists T9, which is not a task"))
         .anySatisfy(m -> assertThat(m).contains("T3 depends on T2", "has no entry for it"));
   }
+
+  @Test
+  void secretsAndVariablesInTheExecutionBlockAreCheckedToo() {
+    String exec =
+        "  preflight_checks:\n    - command: \"test -d ${workdir}\"\n"
+            + "  secret_resolution:\n    sources:\n      - type: vault\n        address: https://vault\n"
+            + "        token: \"ghp_"
+            + "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"\n";
+    ValidationReport r = validate(doc(exec, task("T1", "")));
+    assertThat(withCode(r, "E_UNKNOWN_VARIABLE"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("preflight_checks", "${workdir}"));
+    assertThat(withCode(r, "E_LITERAL_SECRET"))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .contains("execution", "GitHub token")
+                    .doesNotContain("aBcDeF"));
+  }
+
+  @Test
+  void aSecretInTheMetadataIsFoundAtItsLine() {
+    String text =
+        doc(null, task("T1", ""))
+            .replace(
+                "<!-- END METADATA -->",
+                "<!-- _api_token: xoxb-"
+                    + "123456789012-abcdefghijklmnop -->\n<!-- END METADATA -->");
+    ValidationReport r = validate(text);
+    assertThat(withCode(r, "E_LITERAL_SECRET"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("metadata _api_token", "Slack token");
+              assertThat(d.line()).isEqualTo(BlueprintText.line(text, "_api_token", 1));
+            });
+  }
 }

@@ -28,13 +28,22 @@ public final class DurationRule implements Rule {
     "/lock_arbitration/default_timeout", "/timeout/task_default_seconds", "/timeout/task_default",
   };
 
+  /** Compiled once: compiling pointers per task dominated the run time on 100k tasks. */
+  private static final java.util.Map<String, com.fasterxml.jackson.core.JsonPointer> POINTERS =
+      java.util.Arrays.stream(TASK_FIELDS)
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  f -> f, com.fasterxml.jackson.core.JsonPointer::compile));
+
   @Override
   public List<Diagnostic> check(Blueprint b) {
     List<Diagnostic> out = new ArrayList<>();
     for (Task t : b.tasks()) {
       for (String f : TASK_FIELDS) {
-        JsonNode v = t.raw().at(f);
-        check(v, TaskIndex.name(t) + " " + dotted(f), t.id(), TaskIndex.lineOf(t, f), out);
+        JsonNode v = t.raw().at(POINTERS.get(f));
+        if (!v.isMissingNode() && !v.isNull()) {
+          check(v, TaskIndex.name(t) + " " + dotted(f), t.id(), TaskIndex.lineOf(t, f), out);
+        }
       }
     }
     if (b.execution().raw() != null) {

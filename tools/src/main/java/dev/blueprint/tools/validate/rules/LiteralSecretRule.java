@@ -38,6 +38,13 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
           new Kind(
               "a bearer token", Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9\\-._~+/]{24,}=*)")));
 
+  private static final Pattern SECRET_REF = Pattern.compile("\\$\\{secrets\\.[^}]*}");
+
+  /** Cheap pre-filter on the lower-cased value: every pattern below contains one of these. */
+  private static final Pattern QUICK =
+      Pattern.compile(
+          "sk-|akia|asia|gh[pousr]_|github_pat_|xox|aiza|private key|bearer|key|token|secret|passw");
+
   private static final Pattern SECRET_NAME =
       Pattern.compile(
           "(?i)(?:^|_|\\b)(?:key|token|secret|password|passwd|pwd|api_?key|credentials?)$");
@@ -57,8 +64,8 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
     scan(b.extras(), Map.of(), 0, "", null, out);
     Map<String, Integer> mdLines = new HashMap<>();
     b.metadata().lines().forEach((k, v) -> mdLines.put("/" + k, v));
-    JsonNode md =
-        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(b.metadata().values());
+    var md = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    b.metadata().values().forEach(md::put);
     scan(md, mdLines, b.metadata().line(), "metadata ", null, out);
     return out;
   }
@@ -72,11 +79,13 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
       List<Diagnostic> out) {
     StringFields.forEach(
         root,
-        (pointer, value) -> {
-          String kind = kindOf(StringFields.lastSegment(pointer), value);
+        "",
+        (path, value) -> {
+          String kind = kindOf(path.last(), value);
           if (kind == null) {
             return;
           }
+          String pointer = path.pointer();
           int line = lines.getOrDefault(pointer, fallback);
           String field = prefix + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.'));
           out.add(
@@ -95,7 +104,15 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
 
   /** What kind of secret the value looks like, or null. */
   static String kindOf(String fieldName, String value) {
-    String v = value.replaceAll("\\$\\{secrets\\.[^}]*}", "");
+    if (value.length() < 16) {
+      return null; // every pattern needs at least 16 characters
+    }
+    String v = value.contains("${") ? SECRET_REF.matcher(value).replaceAll("") : value;
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (!QUICK.matcher(lower).find()
+        && !SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find()) {
+      return null;
+    }
     for (Kind k : KNOWN) {
       Matcher m = k.pattern().matcher(v);
       while (m.find()) {

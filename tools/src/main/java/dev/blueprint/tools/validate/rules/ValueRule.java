@@ -58,7 +58,7 @@ public final class ValueRule implements Rule {
     for (Task t : b.tasks()) {
       String who = TaskIndex.name(t) + " ";
       JsonNode raw = t.raw();
-      JsonNode locks = raw.at("/resources/locks");
+      JsonNode locks = raw.path("resources").path("locks");
       for (int i = 0; locks.isArray() && i < locks.size(); i++) {
         JsonNode l = locks.get(i);
         JsonNode mode = l.has("mode") ? l.get("mode") : l.get("type");
@@ -72,12 +72,12 @@ public final class ValueRule implements Rule {
       }
       enumerated(
           who + "on_failure.action",
-          raw.at("/on_failure/action"),
+          raw.path("on_failure").path("action"),
           ACTIONS,
           t.id(),
           TaskIndex.lineOf(t, "/on_failure/action"),
           out);
-      JsonNode retries = raw.at("/on_failure/max_retries");
+      JsonNode retries = raw.path("on_failure").path("max_retries");
       if (!retries.isMissingNode()
           && !retries.isNull()
           && !(retries.isIntegralNumber() && retries.asInt() >= 0)) {

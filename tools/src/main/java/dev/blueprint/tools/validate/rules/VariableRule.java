@@ -1,5 +1,6 @@
 package dev.blueprint.tools.validate.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.PreflightCheck;
@@ -41,7 +42,22 @@ public final class VariableRule implements Rule {
               + "|environment_variables/.+)|implementation/location"
               + "|input_bindings/[^/]+/(source|output_port))$");
 
-  private static final Pattern REFERENCE = Pattern.compile("(\\$+)\\{([^}]*)}");
+  /** The top-level task fields INTERPOLATED can match under. */
+  private static final List<String> ROOTS =
+      List.of(
+          "command",
+          "test_command",
+          "rollback",
+          "on_success",
+          "verification",
+          "output",
+          "files_to_create",
+          "files_to_modify",
+          "execution_context",
+          "implementation",
+          "input_bindings");
+
+  private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)(\\$+)\\{([^}]*)}");
   private static final Pattern SHELL_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*([^A-Za-z0-9_].*)?$");
   private static final Pattern SECRET =
       Pattern.compile("^secrets\\.[A-Za-z_][A-Za-z0-9_.\\-]*(:.*)?$");
@@ -50,14 +66,25 @@ public final class VariableRule implements Rule {
   public List<Diagnostic> check(Blueprint b) {
     List<Diagnostic> out = new ArrayList<>();
     for (Task t : b.tasks()) {
-      StringFields.forEach(
-          t.raw(),
-          (pointer, value) -> {
-            if (INTERPOLATED.matcher(pointer).matches()) {
-              String field = TaskIndex.name(t) + " " + pointer.substring(1).replace('/', '.');
-              check(value, field, t.id(), TaskIndex.lineOf(t, pointer), out);
-            }
-          });
+      for (String key : ROOTS) {
+        JsonNode v = t.raw().get(key);
+        if (v == null) {
+          continue;
+        }
+        StringFields.forEach(
+            v,
+            "/" + key,
+            (path, value) -> {
+              if (!value.contains("${")) {
+                return;
+              }
+              String pointer = path.pointer();
+              if (INTERPOLATED.matcher(pointer).matches()) {
+                String field = TaskIndex.name(t) + " " + pointer.substring(1).replace('/', '.');
+                check(value, field, t.id(), TaskIndex.lineOf(t, pointer), out);
+              }
+            });
+      }
     }
     for (PreflightCheck p : b.execution().preflightChecks()) {
       check(p.command(), "execution.preflight_checks command", null, p.line(), out);

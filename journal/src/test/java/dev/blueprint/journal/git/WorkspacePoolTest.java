@@ -1,0 +1,151 @@
+package dev.blueprint.journal.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspacePoolTest {
+  @TempDir Path tmp;
+  TestRepo repo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    repo = TestRepo.create(tmp);
+  }
+
+  private WorkspacePool pool(int warm) {
+    return new WorkspacePool(RepoLayout.find(repo.dir), repo.git, null, warm);
+  }
+
+  @Test
+  void createsALinkedWorktreeOnItsOwnBranchFromAnOldBaseSharingObjects() throws Exception {
+    String oldBase = repo.head();
+    repo.write("new.txt", "newer\n");
+    repo.git("add", ".");
+    repo.git("commit", "-q", "-m", "newer");
+    try (WorkspacePool pool = pool(0)) {
+      Workspace ws = pool.acquire("run1", "T1", oldBase);
+      assertThat(ws.dir())
+          .isEqualTo(repo.dir.toRealPath().resolve(".blueprint/workspaces/run1-T1"));
+      assertThat(ws.branch()).isEqualTo("refs/heads/bp/run1/T1");
+      assertThat(repo.git.runOrThrow(ws.dir(), "E", "rev-parse", "HEAD").strip())
+          .isEqualTo(oldBase);
+      assertThat(repo.git.runOrThrow(ws.dir(), "E", "branch", "--show-current").strip())
+          .isEqualTo("bp/run1/T1");
+      assertThat(Files.exists(ws.dir().resolve("new.txt"))).isFalse();
+      assertThat(Files.isRegularFile(ws.dir().resolve(".git")))
+          .isTrue(); // a gitdir file, no copy of objects
+      assertThat(Files.exists(ws.dir().resolve(".git/objects"))).isFalse();
+      assertThat(repo.git("worktree", "list", "--porcelain")).contains(ws.dir().toString());
+      assertThat(repo.git("status", "--porcelain")).isEmpty(); // .blueprint/ is ignored
+
+      pool.release(ws, false);
+      assertThat(Files.exists(ws.dir())).isFalse();
+      assertThat(repo.tryGit("rev-parse", "--verify", "-q", "bp/run1/T1").ok()).isFalse();
+      assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void copiesOnlyTheFilesListedInWorktreeInclude() throws Exception {
+    repo.write(".env", "SECRET=1\n");
+    repo.write("config/local.yml", "a: 1\n");
+    repo.write("config/other.yml", "b: 2\n");
+    repo.write("build/huge.bin", "junk\n");
+    repo.write(".worktreeinclude", "# untracked files agents need\n.env\nconfig/local.*\n");
+    try (WorkspacePool pool = pool(0)) {
+      Workspace ws = pool.acquire("r", "T2", "HEAD");
+      assertThat(Files.readString(ws.dir().resolve(".env"))).isEqualTo("SECRET=1\n");
+      assertThat(Files.readString(ws.dir().resolve("config/local.yml"))).isEqualTo("a: 1\n");
+      assertThat(Files.exists(ws.dir().resolve("config/other.yml"))).isFalse();
+      assertThat(Files.exists(ws.dir().resolve("build/huge.bin"))).isFalse();
+      assertThat(Files.exists(ws.dir().resolve(".worktreeinclude"))).isFalse();
+    }
+  }
+
+  @Test
+  void copiesNothingWithoutAnIncludeFile() throws Exception {
+    repo.write(".env", "SECRET=1\n");
+    try (WorkspacePool pool = pool(0)) {
+      Workspace ws = pool.acquire("r", "T3", "HEAD");
+      assertThat(Files.exists(ws.dir().resolve(".env"))).isFalse();
+    }
+  }
+
+  @Test
+  void prunesWorkspacesLeftByACrashedProcessAndKeepsBranchesWithWork() throws Exception {
+    Workspace idle;
+    Workspace worked;
+    Workspace mine;
+    try (WorkspacePool pool = pool(0)) {
+      idle = pool.acquire("crashed", "idle", "HEAD");
+      worked = pool.acquire("crashed", "worked", "HEAD");
+      mine = pool.acquire("alive", "mine", "HEAD");
+      Files.writeString(worked.dir().resolve("w.txt"), "work\n");
+      repo.git.runOrThrow(worked.dir(), "E", "add", "w.txt");
+      repo.git.runOrThrow(worked.dir(), "E", "commit", "-q", "-m", "work in progress");
+    }
+    // Simulate the crash: the owner files name a process that has exited.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    for (Workspace ws : new Workspace[] {idle, worked}) {
+      Path owner = ws.dir().resolveSibling(ws.name() + ".owner");
+      new OwnerFile(gone.pid(), Instant.parse("2020-01-01T00:00:00Z"), ws.branch(), ws.baseCommit())
+          .writeTo(owner);
+    }
+    try (WorkspacePool restarted = pool(0)) {
+      WorkspacePool.PruneReport report = restarted.pruneStale();
+      assertThat(report.removed()).containsExactly("crashed-idle", "crashed-worked");
+      assertThat(report.keptBranches()).containsExactly("refs/heads/bp/crashed/worked");
+    }
+    assertThat(Files.exists(idle.dir())).isFalse();
+    assertThat(Files.exists(worked.dir())).isFalse();
+    assertThat(Files.exists(mine.dir())).isTrue();
+    assertThat(repo.tryGit("rev-parse", "--verify", "-q", "bp/crashed/idle").ok()).isFalse();
+    assertThat(repo.git("log", "-1", "--format=%s", "bp/crashed/worked"))
+        .isEqualTo("work in progress");
+    assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsDirectoryAndBranchWhenAskedAndReusesWarmWorkspaces() throws Exception {
+    try (WorkspacePool pool = pool(1)) {
+      Workspace kept = pool.acquire("r", "keep", "HEAD");
+      pool.release(kept, true);
+      assertThat(Files.exists(kept.dir())).isTrue();
+      assertThat(repo.tryGit("rev-parse", "--verify", "-q", "bp/r/keep").ok()).isTrue();
+
+      Workspace first = pool.acquire("r", "one", "HEAD");
+      Files.writeString(first.dir().resolve("scratch.txt"), "left over\n");
+      pool.release(first, false);
+      assertThat(Files.exists(first.dir())).isTrue(); // warm
+      assertThat(repo.tryGit("rev-parse", "--verify", "-q", "bp/r/one").ok()).isFalse();
+      Workspace second = pool.acquire("r", "two", "HEAD");
+      assertThat(second.dir()).isEqualTo(first.dir());
+      assertThat(second.branch()).isEqualTo("refs/heads/bp/r/two");
+      assertThat(Files.exists(second.dir().resolve("scratch.txt"))).isFalse();
+      assertThat(repo.git.runOrThrow(second.dir(), "E", "branch", "--show-current").strip())
+          .isEqualTo("bp/r/two");
+    }
+  }
+
+  @Test
+  void refusesRequestsForPathsOutsideTheWorkspace() throws Exception {
+    try (WorkspacePool pool = pool(0)) {
+      Workspace ws = pool.acquire("r", "T4", "HEAD");
+      Files.createSymbolicLink(ws.dir().resolve("up"), repo.dir);
+      assertThat(ws.resolve("src/Main.java"))
+          .isEqualTo(ws.dir().toRealPath().resolve("src/Main.java"));
+      assertThatThrownBy(() -> ws.resolve("../../README.md")).isInstanceOf(GitLayerException.class);
+      assertThatThrownBy(() -> ws.resolve("up/README.md")).isInstanceOf(GitLayerException.class);
+      assertThatThrownBy(() -> pool.acquire("../x", "T", "HEAD"))
+          .isInstanceOf(GitLayerException.class);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.blueprint.server.mcp;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One blueprint MCP server for one repository: its tools and resources, ready to be put on any
+ * transport (stdio, Streamable HTTP, SSE). Each transport gets its own SDK server over the same
+ * tools.
+ */
+public final class BlueprintServer {
+  /** Largest blueprint file the tools read. */
+  public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /** How long the server waits for a client's answer (sampling asks a model: minutes). */
+  private static final Duration CLIENT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+  private static final String INSTRUCTIONS =
+      "blueprint plans multi-agent coding work from blueprints (BSF task files) in this"
+          + " repository. validate checks a blueprint; plan orders its tasks into waves.";
+
+  private final RepositoryRoot root;
+  private final McpTools tools;
+  private final RepositoryResources resources;
+
+  public BlueprintServer(Path repository) {
+    this.root = new RepositoryRoot(repository);
+    BlueprintSource source = new BlueprintSource(root, MAX_FILE_BYTES);
+    this.tools = new McpTools(source, new BlueprintDrafter());
+    this.resources = new RepositoryResources(root);
+  }
+
+  public Path repository() {
+    return root.dir();
+  }
+
+  /** A server on a single-session transport (stdio, SSE). */
+  public McpSyncServer start(McpServerTransportProvider transport) {
+    return configure(McpServer.sync(transport));
+  }
+
+  /** A server on Streamable HTTP. */
+  public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+    return configure(McpServer.sync(transport));
+  }
+
+  private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(S spec) {
+    return spec.serverInfo("blueprint", Version.current())
+        .instructions(INSTRUCTIONS)
+        .capabilities(
+            ServerCapabilities.builder()
+                .tools(false)
+                .resources(false, false)
+                .prompts(false)
+                .logging()
+                .build())
+        .requestTimeout(CLIENT_REQUEST_TIMEOUT)
+        // The SDK would answer a schema mismatch as a tool result; blueprint treats a malformed
+        // call as a protocol error (-32602) and checks arguments itself (ToolArguments).
+        .validateToolInputs(false)
+        .uriTemplateManagerFactory(new PathUriTemplates())
+        .tools(tools.all())
+        .resources(resources.listed())
+        .resourceTemplates(resources.templates())
+        .prompts(DraftPrompt.specification(BlueprintDrafter.instructions()))
+        .build();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.blueprint.server.mcp;
+
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every tool the server offers, built in one list in one method, so what a client sees is written
+ * down in one place.
+ */
+final class McpTools {
+  private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
+
+  private final ValidateTool validate;
+  private final PlanTool plan;
+
+  McpTools(BlueprintSource source, BlueprintDrafter drafter) {
+    this.validate = new ValidateTool(source);
+    this.plan = new PlanTool(source, drafter);
+  }
+
+  /**
+   * The tool list. The run tools ({@code dispatch}, {@code status}, {@code aggregate}, {@code
+   * commit}) join it here, each as one more {@code tool(...)} line, once the run engine and the
+   * commit queue exist; they are not offered before they can do real work.
+   */
+  List<SyncToolSpecification> all() {
+    return List.of(
+        tool(ValidateTool.definition(), call -> validate.call(call.args())),
+        tool(PlanTool.definition(), plan::call));
+  }
+
+  private static SyncToolSpecification tool(
+      Tool definition, Function<ToolCall, CallToolResult> handler) {
+    return SyncToolSpecification.builder()
+        .tool(definition)
+        .callHandler(
+            (exchange, request) -> {
+              try {
+                Object token = request.meta() == null ? null : request.meta().get("progressToken");
+                return handler.apply(
+                    new ToolCall(exchange, new ToolArguments(request.arguments()), token));
+              } catch (McpError e) {
+                throw e;
+              } catch (RuntimeException e) {
+                // A bug or an unfinished part: the client gets one readable line, the log the rest.
+                LOG.warn("tool {} failed", definition.name(), e);
+                return ToolReplies.failure(
+                    definition.name() + " failed inside the server: " + message(e));
+              }
+            })
+        .build();
+  }
+
+  private static String message(RuntimeException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.blueprint.server.mcp;
+
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The repository's files as MCP resources: blueprints ({@code bp://blueprints/{path}}) and session
+ * journals ({@code bp://sessions/{file}}). Files present at start are listed; templates let a
+ * client read ones added later. Runs ({@code bp://runs/{id}}) join when the run engine does.
+ */
+final class RepositoryResources {
+  static final String BLUEPRINTS = "bp://blueprints/";
+  static final String SESSIONS = "bp://sessions/";
+  private static final long MAX_BYTES = 4L * 1024 * 1024;
+
+  private final RepositoryRoot root;
+  private final RepositoryScan scan;
+
+  RepositoryResources(RepositoryRoot root) {
+    this.root = root;
+    this.scan = new RepositoryScan(root);
+  }
+
+  List<SyncResourceSpecification> listed() {
+    List<SyncResourceSpecification> specs = new ArrayList<>();
+    for (String path : scan.blueprints()) {
+      Resource r =
+          Resource.builder()
+              .uri(BLUEPRINTS + path)
+              .name(path)
+              .description("blueprint")
+              .mimeType(RepositoryScan.mimeType(path))
+              .build();
+      specs.add(new SyncResourceSpecification(r, this::readBlueprint));
+    }
+    for (String file : scan.sessions()) {
+      Resource r =
+          Resource.builder()
+              .uri(SESSIONS + file)
+              .name("sessions/" + file)
+              .description("session journal")
+              .mimeType("text/markdown")
+              .build();
+      specs.add(new SyncResourceSpecification(r, this::readSession));
+    }
+    return specs;
+  }
+
+  List<SyncResourceTemplateSpecification> templates() {
+    return List.of(
+        new SyncResourceTemplateSpecification(
+            ResourceTemplate.builder()
+                .uriTemplate(BLUEPRINTS + "{+path}")
+                .name("blueprint")
+                .description("a blueprint file, by path in the repository")
+                .build(),
+            this::readBlueprint),
+        new SyncResourceTemplateSpecification(
+            ResourceTemplate.builder()
+                .uriTemplate(SESSIONS + "{file}")
+                .name("session journal")
+                .description("a journal in sessions/")
+                .mimeType("text/markdown")
+                .build(),
+            this::readSession));
+  }
+
+  private ReadResourceResult readBlueprint(
+      McpSyncServerExchange exchange, ReadResourceRequest req) {
+    String uri = req.uri();
+    Optional<Path> file = root.resolve(decode(uri.substring(BLUEPRINTS.length())));
+    if (file.isEmpty()
+        || !Files.isRegularFile(file.get())
+        || !RepositoryScan.isBlueprint(file.get())) {
+      throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+    }
+    return read(uri, file.get());
+  }
+
+  private ReadResourceResult readSession(McpSyncServerExchange exchange, ReadResourceRequest req) {
+    String uri = req.uri();
+    String name = decode(uri.substring(SESSIONS.length()));
+    Optional<Path> file =
+        RepositoryScan.isJournalName(name) ? root.resolve("sessions/" + name) : Optional.empty();
+    if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+      throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+    }
+    return read(uri, file.get());
+  }
+
+  private static ReadResourceResult read(String uri, Path file) {
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw McpError.RESOURCE_NOT_FOUND.apply(uri + " (over " + MAX_BYTES + " bytes)");
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return new ReadResourceResult(
+          List.of(
+              new TextResourceContents(
+                  uri, RepositoryScan.mimeType(file.getFileName().toString()), text)));
+    } catch (IOException e) {
+      throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+    }
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
+  }
+}

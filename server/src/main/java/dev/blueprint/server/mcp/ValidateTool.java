@@ -1,0 +1,44 @@
+package dev.blueprint.server.mcp;
+
+import dev.blueprint.tools.validate.ValidationReport;
+import dev.blueprint.tools.validate.Validator;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+
+/** The {@code validate} tool: every diagnostic of a blueprint given by path or as text. */
+final class ValidateTool {
+  static final String NAME = "validate";
+
+  private final BlueprintSource source;
+
+  ValidateTool(BlueprintSource source) {
+    this.source = source;
+  }
+
+  static Tool definition() {
+    return Tool.builder()
+        .name(NAME)
+        .title("Validate blueprint")
+        .description(
+            "Check a blueprint (task plan in BSF) and list every error and warning with line and"
+                + " task. Use after writing or editing one, before plan. Give path or text.")
+        .inputSchema(ToolSchemas.load("validate.input"))
+        .outputSchema(ToolSchemas.load("validate.output"))
+        .build();
+  }
+
+  CallToolResult call(ToolArguments args) {
+    args.requireExactlyOne("path", "text");
+    BlueprintSource.Loaded loaded = source.load(args.string("path"), args.string("text"));
+    if (loaded instanceof BlueprintSource.Refused refused) {
+      return ToolReplies.failure(refused.message());
+    }
+    return reply(Validator.validate(((BlueprintSource.Read) loaded).blueprint()));
+  }
+
+  private static CallToolResult reply(ValidationReport report) {
+    var json = ValidationView.json(report);
+    var text = ValidationView.text(report);
+    return report.valid() ? ToolReplies.ok(json, text) : ToolReplies.problem(json, text);
+  }
+}
