@@ -134,9 +134,9 @@ class ClaudeHookScriptTest {
   }
 
   /**
-   * The hook starts the writer detached and returns at once; the writer's shell creates
-   * writer.log a moment later. Waiting for it keeps that file from appearing while the temp
-   * folder is being deleted.
+   * The hook starts the writer detached and returns at once; the writer's shell creates writer.log
+   * a moment later. Waiting for it keeps that file from appearing while the temp folder is being
+   * deleted.
    */
   private static void awaitDetachedWriter(Path repo) throws InterruptedException {
     Path log = repo.resolve(HookSpool.FOLDER).resolve("writer.log");
