@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CommitCommand.class,
       QueueCommand.class,
       JournalCommand.class,
-      HooksCommand.class
+      HooksCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
 
