@@ -1,0 +1,345 @@
+package dev.blueprint.tools.dispatch;
+
+import dev.blueprint.journal.git.CommitQueue;
+import dev.blueprint.journal.git.GitCli;
+import dev.blueprint.journal.git.GitLayerException;
+import dev.blueprint.journal.git.LandOutcome;
+import dev.blueprint.journal.git.Trailers;
+import dev.blueprint.journal.git.Workspace;
+import dev.blueprint.journal.git.WorkspacePool;
+import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.blueprint.FailureAction;
+import dev.blueprint.tools.blueprint.LockUse;
+import dev.blueprint.tools.blueprint.Task;
+import dev.blueprint.tools.dispatch.agents.AgentSelector;
+import dev.blueprint.tools.plan.Planner;
+import dev.blueprint.tools.status.BsfError;
+import dev.blueprint.tools.status.ErrorCode;
+import dev.blueprint.tools.status.Event;
+import dev.blueprint.tools.status.EventName;
+import dev.blueprint.tools.status.Level;
+import dev.blueprint.tools.status.Phase;
+import dev.blueprint.tools.status.RunState;
+import dev.blueprint.tools.status.RunStore;
+import dev.blueprint.tools.status.TaskRun;
+import dev.blueprint.tools.status.TaskState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run loop: starts ready tasks from the plan up to the parallel limit, each in its own
+ * workspace under its locks, runs one attempt ({@link TaskAttemptRunner}), lands successful work
+ * through the commit queue, applies retries and {@code on_failure}, and ends the run when nothing
+ * more can start. One coordinator thread decides; worker threads run attempts.
+ *
+ * <p>Calling {@link #run} again on a run whose process died resumes it. Not yet: fallback tasks,
+ * the deterministic cache.
+ */
+public final class DispatchEngine {
+  private static final Duration PAUSED_AGENT_RETRY = Duration.ofSeconds(30);
+
+  private final RunStore store;
+  private final WorkspacePool pool;
+  private final WorkspaceLanding landing;
+  private final GitCli git;
+  private final TaskAttemptRunner attempts;
+  private final Clock clock;
+
+  public DispatchEngine(
+      RunStore store,
+      WorkspacePool pool,
+      CommitQueue queue,
+      GitCli git,
+      TaskAttemptRunner attempts,
+      Clock clock) {
+    this.store = store;
+    this.pool = pool;
+    this.landing = new WorkspaceLanding(git, queue, Duration.ofMinutes(10));
+    this.git = git;
+    this.attempts = attempts;
+    this.clock = clock;
+  }
+
+  /** A finished worker: the task and what its attempt came to. */
+  private record Done(String taskId, AttemptReport report) {}
+
+  /**
+   * Runs the run until nothing more can start, and returns how it ended.
+   *
+   * @param repo the main checkout (its {@code baseBranch} is where work lands)
+   * @param logDir where agent and verification logs go
+   */
+  public RunResult run(
+      Blueprint bp,
+      String runId,
+      String baseBranch,
+      Path repo,
+      Path logDir,
+      int parallel,
+      AgentSelector agents)
+      throws InterruptedException {
+    requeueAfterCrash(runId);
+    LockTable locks = new LockTable(bp.execution().resourceLocks());
+    Map<String, Instant> notBefore = new HashMap<>();
+    Set<String> running = new HashSet<>();
+    LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallel));
+    boolean abort = false;
+    try {
+      while (true) {
+        Map<String, TaskState> states = states(runId);
+        if (!abort) {
+          Blueprint planned = ApprovedGates.apply(bp, approved(bp, states));
+          for (String id : Planner.ready(planned, done(states), running)) {
+            if (running.size() >= parallel) {
+              break;
+            }
+            Task task = bp.task(id).orElseThrow();
+            boolean startable =
+                states.get(id) == TaskState.PENDING
+                    && !notBefore.getOrDefault(id, Instant.MIN).isAfter(clock.instant());
+            if (startable && locks.tryAcquire(id, task.locks())) {
+              lockEvents(runId, id, task.locks(), EventName.LOCK_ACQUIRED);
+              running.add(id);
+              String agent = agents.agentFor(task);
+              workers.submit(
+                  () ->
+                      finished.add(
+                          attemptSafely(bp, runId, baseBranch, repo, logDir, task, agent)));
+            }
+          }
+        }
+        if (running.isEmpty() && (abort || !waitingForRetry(runId, notBefore))) {
+          break;
+        }
+        Done d = finished.poll(200, TimeUnit.MILLISECONDS);
+        while (d != null) {
+          running.remove(d.taskId());
+          locks.release(d.taskId());
+          lockEvents(
+              runId,
+              d.taskId(),
+              bp.task(d.taskId()).orElseThrow().locks(),
+              EventName.LOCK_RELEASED);
+          abort |= settle(runId, d, notBefore);
+          d = finished.poll();
+        }
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    return finish(runId, abort);
+  }
+
+  /**
+   * Makes a run resumable after its process died: attempts left open become interrupted ones and
+   * their tasks pending again; a task that succeeded but never landed runs again (its workspace is
+   * gone). Landed tasks are never run again. On a fresh run this changes nothing.
+   */
+  private void requeueAfterCrash(String runId) {
+    store.recoverInterrupted(runId, "the process running it stopped; resumed");
+    for (TaskRun t : store.tasks(runId)) {
+      if (t.state() == TaskState.SUCCEEDED) {
+        store.setTaskState(
+            runId, t.taskId(), TaskState.PENDING, null, "resumed: its work had not landed yet");
+      }
+    }
+  }
+
+  /**
+   * Runs {@link #attempt} and turns anything it throws into a failed task, so the coordinator
+   * always hears back from every worker.
+   */
+  private Done attemptSafely(
+      Blueprint bp,
+      String runId,
+      String baseBranch,
+      Path repo,
+      Path logDir,
+      Task task,
+      String agent) {
+    try {
+      return new Done(task.id(), attempt(bp, runId, baseBranch, repo, logDir, task, agent));
+    } catch (RuntimeException e) {
+      BsfError err =
+          BsfError.of(
+              ErrorCode.E_SETUP_FAILED,
+              String.valueOf(e.getMessage()),
+              task.id(),
+              Phase.SETUP,
+              clock.instant());
+      try {
+        store.setTaskState(runId, task.id(), TaskState.FAILED, err, err.message());
+      } catch (RuntimeException ignored) {
+        // The store itself failed; the run ends and reports what it has.
+      }
+      return new Done(task.id(), new AttemptReport.GaveUp(err, FailureAction.BLOCK, null));
+    }
+  }
+
+  /** One attempt in a fresh workspace from the branch's current tip, landed when it succeeds. */
+  private AttemptReport attempt(
+      Blueprint bp,
+      String runId,
+      String baseBranch,
+      Path repo,
+      Path logDir,
+      Task task,
+      String agent) {
+    String base = git.runOrThrow(repo, "E_BASE", "rev-parse", "refs/heads/" + baseBranch).strip();
+    Workspace ws;
+    try {
+      ws = pool.acquire(runId, task.id(), base);
+    } catch (GitLayerException e) {
+      // A branch left by a dead process (or an orphaned git of one): its work never landed.
+      LeftoverWorktrees.clear(
+          git,
+          repo,
+          "bp/" + LeftoverWorktrees.safe(runId) + "/" + LeftoverWorktrees.safe(task.id()));
+      ws = pool.acquire(runId, task.id(), base);
+    }
+    try {
+      AttemptReport report = attempts.run(runId, bp, task, agent, ws.dir(), logDir, Map.of());
+      if (report instanceof AttemptReport.Succeeded s) {
+        land(runId, task, agent, ws, s);
+      }
+      return report;
+    } finally {
+      pool.release(ws, false);
+    }
+  }
+
+  private void land(
+      String runId, Task task, String agent, Workspace ws, AttemptReport.Succeeded s) {
+    LandOutcome out =
+        landing.land(ws, task, new Trailers(runId, task.id(), agent, s.result().sessionId()));
+    if (out == WorkspaceLanding.NOTHING && s.unverified()) {
+      BsfError e =
+          BsfError.of(
+              ErrorCode.E_VERIFICATION_FAILED,
+              "agent " + agent + " exited 0 but changed nothing, and the task has no verification",
+              task.id(),
+              Phase.VERIFICATION,
+              clock.instant());
+      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
+    } else if (out instanceof LandOutcome.Landed l) {
+      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "landed " + l.commit());
+    } else if (out instanceof LandOutcome.Unchanged) {
+      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "nothing to land");
+    } else if (out instanceof LandOutcome.Rejected r) {
+      BsfError e =
+          error(
+              ErrorCode.E_EXECUTION_FAILED,
+              "conflicts with the branch on " + String.join(", ", r.conflictPaths()),
+              task);
+      store.setTaskState(runId, task.id(), TaskState.CONFLICTED, e, e.message());
+    } else if (out instanceof LandOutcome.GateFailed g) {
+      BsfError e =
+          error(
+              ErrorCode.E_VERIFICATION_FAILED,
+              "landing gate exited " + g.exitCode() + ": " + g.outputTail(),
+              task);
+      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
+    } else if (out instanceof LandOutcome.Failed f) {
+      BsfError e = error(ErrorCode.E_EXECUTION_FAILED, f.code() + ": " + f.message(), task);
+      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
+    }
+  }
+
+  private BsfError error(ErrorCode code, String message, Task task) {
+    return BsfError.of(code, message, task.id(), Phase.CLEANUP, clock.instant());
+  }
+
+  /** Applies a finished attempt's report; returns true when the run must stop. */
+  private boolean settle(String runId, Done d, Map<String, Instant> notBefore) {
+    AttemptReport r = d.report();
+    if (r instanceof AttemptReport.WillRetry w) {
+      notBefore.put(d.taskId(), clock.instant().plus(w.delay()));
+    } else if (r instanceof AttemptReport.AgentPaused) {
+      notBefore.put(d.taskId(), clock.instant().plus(PAUSED_AGENT_RETRY));
+    } else if (r instanceof AttemptReport.GaveUp g) {
+      if (g.action() == FailureAction.SKIP) {
+        store.setTaskState(
+            runId,
+            d.taskId(),
+            TaskState.SKIPPED,
+            g.error(),
+            "skipped after failing: " + g.error().message());
+      }
+      return g.action() == FailureAction.ABORT;
+    } else if (r instanceof AttemptReport.AbortRun) {
+      return true;
+    }
+    return false;
+  }
+
+  private boolean waitingForRetry(String runId, Map<String, Instant> notBefore) {
+    Map<String, TaskState> states = states(runId);
+    return notBefore.keySet().stream().anyMatch(id -> states.get(id) == TaskState.PENDING);
+  }
+
+  private Map<String, TaskState> states(String runId) {
+    Map<String, TaskState> m = new LinkedHashMap<>();
+    for (TaskRun t : store.tasks(runId)) {
+      m.put(t.taskId(), t.state());
+    }
+    return m;
+  }
+
+  /** Gated tasks a person released: they are in the run and no longer waiting. */
+  private static Set<String> approved(Blueprint bp, Map<String, TaskState> states) {
+    Set<String> ids = new HashSet<>();
+    for (Task t : bp.tasks()) {
+      TaskState s = states.get(t.id());
+      if (t.humanRequired() != null && s != null && s != TaskState.WAITING_HUMAN) {
+        ids.add(t.id());
+      }
+    }
+    return ids;
+  }
+
+  /** Tasks that no longer hold back their dependents: landed, or skipped (on_failure: skip). */
+  private static Set<String> done(Map<String, TaskState> states) {
+    Set<String> done = new HashSet<>();
+    states.forEach(
+        (id, s) -> {
+          if (s == TaskState.LANDED || s == TaskState.SKIPPED) {
+            done.add(id);
+          }
+        });
+    return done;
+  }
+
+  private void lockEvents(String runId, String taskId, List<LockUse> uses, EventName name) {
+    for (LockUse u : uses) {
+      store.record(
+          Event.of(runId, name, clock.instant(), Level.INFO, taskId, Phase.SETUP, u.name(), null));
+    }
+  }
+
+  private RunResult finish(String runId, boolean aborted) {
+    Map<String, TaskState> states = states(runId);
+    boolean waiting = states.containsValue(TaskState.WAITING_HUMAN);
+    boolean allLanded = states.values().stream().allMatch(s -> s == TaskState.LANDED);
+    if (waiting && !aborted) {
+      return new RunResult(runId, RunState.RUNNING, states);
+    }
+    RunState end = aborted ? RunState.ABORTED : allLanded ? RunState.SUCCEEDED : RunState.FAILED;
+    long notLanded = states.values().stream().filter(s -> s != TaskState.LANDED).count();
+    store.finishRun(
+        runId, end, allLanded ? "every task landed" : notLanded + " task(s) did not land");
+    return new RunResult(runId, end, states);
+  }
+}

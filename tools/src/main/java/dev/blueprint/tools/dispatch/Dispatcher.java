@@ -1,0 +1,170 @@
+package dev.blueprint.tools.dispatch;
+
+import dev.blueprint.journal.git.GitCli;
+import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.journal.git.WorkspacePool;
+import dev.blueprint.journal.git.jgit.JGitCommitQueue;
+import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.dispatch.agents.AgentCatalog;
+import dev.blueprint.tools.dispatch.agents.AgentRunner;
+import dev.blueprint.tools.dispatch.agents.AgentSelector;
+import dev.blueprint.tools.dispatch.agents.ShellConfig;
+import dev.blueprint.tools.dispatch.preflight.CapabilityChecker;
+import dev.blueprint.tools.dispatch.preflight.PreflightRunner;
+import dev.blueprint.tools.dispatch.process.ProcessRunner;
+import dev.blueprint.tools.dispatch.secrets.SecretResolver;
+import dev.blueprint.tools.plan.Plan;
+import dev.blueprint.tools.plan.PlanOptions;
+import dev.blueprint.tools.plan.Planner;
+import dev.blueprint.tools.plan.Unscheduled;
+import dev.blueprint.tools.status.BsfError;
+import dev.blueprint.tools.status.RunState;
+import dev.blueprint.tools.status.sqlite.SqliteRunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a dispatch of one repository needs, opened once: the run store, workspace pool and
+ * commit queue, wired to the engine. The service behind {@code bp dispatch} and the MCP tool.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+  /**
+   * @param parallel {@code --parallel}, or null for the blueprint's {@code max_parallel_tasks} (4
+   *     when it says nothing)
+   * @param agent {@code --agent}, or null
+   * @param defaultAgent the agent for tasks nothing else decides
+   * @param env the environment secrets are read from
+   * @param executables agent CLI paths by family, where not on PATH
+   */
+  public record Options(
+      Integer parallel,
+      String agent,
+      String defaultAgent,
+      Map<String, String> env,
+      Map<String, String> executables) {
+    public static Options defaults() {
+      return new Options(null, null, "claude", System.getenv(), Map.of());
+    }
+  }
+
+  private static final int DEFAULT_PARALLEL = 4;
+
+  private final Path repo;
+  private final GitCli git;
+  private final Clock clock;
+  private final SqliteRunStore store;
+  private final JGitCommitQueue queue;
+  private final WorkspacePool pool;
+  private final ProcessRunner processes = new ProcessRunner();
+
+  private Dispatcher(Path repo, GitCli git, QueueOptions queueOptions, Clock clock) {
+    this.repo = repo;
+    this.git = git;
+    this.clock = clock;
+    this.store =
+        SqliteRunStore.openInRepository(repo, clock, ProcessHandle.current().pid() + "@local");
+    this.queue = JGitCommitQueue.open(repo, queueOptions.withGit(git));
+    this.pool = WorkspacePool.open(repo, git);
+  }
+
+  public static Dispatcher open(Path repo, GitCli git, QueueOptions queueOptions, Clock clock) {
+    return new Dispatcher(repo, git, queueOptions, clock);
+  }
+
+  public SqliteRunStore store() {
+    return store;
+  }
+
+  /**
+   * Creates a run for the plan's scheduled tasks (with the {@code human_required} ones waiting),
+   * runs the preflight checks, and ends the run FAILED with E_PREFLIGHT_FAILED if any fails.
+   * Returns the run id either way.
+   */
+  public String start(Blueprint bp, String baseBranch, Options o) {
+    List<String> gated = new ArrayList<>();
+    for (Unscheduled u : Planner.plan(bp, PlanOptions.DEFAULT).unscheduled()) {
+      if (Unscheduled.HUMAN_REQUIRED.equals(u.reason())) {
+        gated.add(u.taskId());
+      }
+    }
+    // Planned as if every gate were approved: the gated tasks and what depends on them are in the
+    // run; the gated ones wait for a person, their dependents for them.
+    Plan plan = Planner.plan(ApprovedGates.apply(bp, Set.copyOf(gated)), PlanOptions.DEFAULT);
+    List<String> ids = new ArrayList<>();
+    plan.waves().forEach(ids::addAll);
+    String runId = store.createRun(bp.source(), baseBranch, ids, gated).id();
+    List<BsfError> failures =
+        new PreflightRunner(processes, ShellConfig.of(bp.execution()), clock)
+            .run(bp.execution().preflightChecks(), repo, logDir(runId), o.env());
+    if (!failures.isEmpty()) {
+      store.finishRun(
+          runId, RunState.FAILED, failures.size() + " preflight check(s) failed", failures);
+    }
+    return runId;
+  }
+
+  /** Runs (or resumes) a run in the foreground until nothing more can start. */
+  public RunResult run(Blueprint bp, String runId, Options o) throws InterruptedException {
+    var run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+    if (run.state().isFinal()) {
+      return new RunResult(runId, run.state(), Map.of());
+    }
+    clearLeftovers(runId);
+    TaskAttemptRunner attempts =
+        new TaskAttemptRunner(
+            store,
+            AgentCatalog.standard(o.executables()),
+            new AgentRunner(processes, clock),
+            new VerificationRunner(processes, ShellConfig.of(bp.execution()), clock),
+            new CapabilityChecker(o.env().get("PATH"), processes, logDir(runId), clock),
+            SecretResolver.of(
+                bp.execution().secretResolution() == null
+                    ? dev.blueprint.tools.blueprint.SecretResolution.DEFAULT
+                    : bp.execution().secretResolution(),
+                o.env(),
+                repo,
+                clock),
+            AgentBreakers.defaults(clock),
+            clock);
+    int parallel =
+        o.parallel() != null
+            ? o.parallel()
+            : bp.execution().maxParallelTasks() != null
+                ? bp.execution().maxParallelTasks()
+                : DEFAULT_PARALLEL;
+    return new DispatchEngine(store, pool, queue, git, attempts, clock)
+        .run(
+            bp,
+            runId,
+            run.baseBranch(),
+            repo,
+            logDir(runId),
+            parallel,
+            new AgentSelector(o.agent(), o.defaultAgent()));
+  }
+
+  /**
+   * After a crash: removes workspaces whose process is gone, and the run's worker branches they
+   * left (work on them never landed and runs again), so each task can get a fresh workspace.
+   */
+  private void clearLeftovers(String runId) {
+    pool.pruneStale();
+    LeftoverWorktrees.clear(git, repo, "bp/" + LeftoverWorktrees.safe(runId) + "/");
+  }
+
+  private Path logDir(String runId) {
+    return repo.resolve(".blueprint").resolve("runs").resolve(runId).resolve("logs");
+  }
+
+  @Override
+  public void close() {
+    queue.close();
+    pool.close();
+    store.close();
+  }
+}
