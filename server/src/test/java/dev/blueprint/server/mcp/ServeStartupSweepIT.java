@@ -82,7 +82,14 @@ class ServeStartupSweepIT {
       }
       assertThat(journal).as("journal committed; stderr:\n" + Files.readString(stderr)).isNotNull();
       assertThat(Files.readString(journal)).contains("status: abandoned\n");
-      assertThat(repo.git("status", "--porcelain")).isEmpty();
+      // The queue moves the branch first and refreshes the checkout's index just after, outside
+      // its writer lock: wait for that refresh rather than catch the moment between the two.
+      String status = repo.git("status", "--porcelain");
+      for (int i = 0; i < 300 && !status.isEmpty(); i++) {
+        Thread.sleep(100);
+        status = repo.git("status", "--porcelain");
+      }
+      assertThat(status).isEmpty();
 
       send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
       send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
