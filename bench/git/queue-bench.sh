@@ -13,4 +13,4 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home"
 printf '[user]\n\tname = Bench\n\temail = bench@example.invalid\n[commit]\n\tgpgsign = false\n[gc]\n\tauto = 0\n' > "$WORK/home/.gitconfig"
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$WORK/home/.gitconfig"
-exec java -Xmx1g -cp "$CP" bench/git/QueueBench.java "$WORK" "$@"
+java -Xmx1g -cp "$CP" bench/git/QueueBench.java "$WORK" "$@"

@@ -130,5 +130,19 @@ class ClaudeHookScriptTest {
     assertThat(spoolFiles(git.repo()))
         .singleElement()
         .satisfies(f -> assertThat(f.getFileName().toString()).endsWith("-unknown-Stop.json"));
+    awaitDetachedWriter(git.repo());
+  }
+
+  /**
+   * The hook starts the writer detached and returns at once; the writer's shell creates writer.log
+   * a moment later. Waiting for it keeps that file from appearing while the temp folder is being
+   * deleted.
+   */
+  private static void awaitDetachedWriter(Path repo) throws InterruptedException {
+    Path log = repo.resolve(HookSpool.FOLDER).resolve("writer.log");
+    for (int i = 0; i < 100 && !Files.exists(log); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(log).exists();
   }
 }

@@ -77,6 +77,11 @@ public final class WorkspacePool implements AutoCloseable {
     }
     String name = safe(run) + "-" + safe(task);
     Path dir = root.resolve(name);
+    // A new attempt of a task whose earlier attempt died (kill -9, even mid `git worktree add`)
+    // finds that attempt's directory, registration or branch; the attempt is being redone, so
+    // they are replaced. -B and --force also cover a branch an orphaned git child recreated
+    // and a registration whose directory is gone.
+    remove(dir);
     OwnerFile.ofCurrentProcess(branch, base.name()).writeTo(ownerFileOf(dir));
     GitCli.Result r =
         git.run(
@@ -84,7 +89,8 @@ public final class WorkspacePool implements AutoCloseable {
             "worktree",
             "add",
             "--quiet",
-            "-b",
+            "--force",
+            "-B",
             branch.substring(Constants.R_HEADS.length()),
             dir.toString(),
             base.name());

@@ -53,6 +53,30 @@ class WorkspacePoolTest {
   }
 
   @Test
+  void replacesWhatACrashedAttemptOfTheSameTaskLeftBehind() throws Exception {
+    String oldBase = repo.head();
+    try (WorkspacePool pool = pool(0)) {
+      Workspace first = pool.acquire("run1", "T1", oldBase);
+      Files.writeString(first.dir().resolve("half-done.txt"), "from the dead attempt\n");
+      repo.git.runOrThrow(first.dir(), "E", "add", ".");
+      repo.git.runOrThrow(first.dir(), "E", "commit", "-q", "-m", "dead attempt");
+    }
+    // the process died without releasing: directory, registration and branch are all still there
+    repo.write("new.txt", "newer\n");
+    repo.git("add", ".");
+    repo.git("commit", "-q", "-m", "newer");
+    String newBase = repo.head();
+    try (WorkspacePool pool = pool(0)) {
+      Workspace again = pool.acquire("run1", "T1", newBase);
+      assertThat(repo.git.runOrThrow(again.dir(), "E", "rev-parse", "HEAD").strip())
+          .isEqualTo(newBase);
+      assertThat(again.dir().resolve("half-done.txt")).doesNotExist();
+      assertThat(again.dir().resolve("new.txt")).exists();
+      assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void copiesOnlyTheFilesListedInWorktreeInclude() throws Exception {
     repo.write(".env", "SECRET=1\n");
     repo.write("config/local.yml", "a: 1\n");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of {@code bp journal --json}: snake_case keys, {@code schema_version} first. */
 final class JournalJson {
@@ -17,7 +18,8 @@ final class JournalJson {
 
   private JournalJson() {}
 
-  static String written(WrittenJournal w) {
+  /** The written journal and the commit that landed it (null when it was not committed). */
+  static String written(WrittenJournal w, Optional<String> commit) {
     Map<String, Object> m = top();
     m.put("file", w.file().toString());
     m.put("session_id", w.journal().sessionId());
@@ -25,6 +27,7 @@ final class JournalJson {
     m.put("sequence", w.journal().sequence());
     m.put("status", w.journal().status().word());
     m.put("replaced", w.replaced());
+    m.put("commit", commit.orElse(null));
     return write(m);
   }
 

@@ -50,19 +50,31 @@ final class JournalSweepCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(
+      names = "--no-commit",
+      description = "Leave the journals in the working tree instead of committing them.")
+  boolean noCommit;
+
   @Override
   public Integer call() throws IOException {
     if (settleMinutes < 0) {
       throw new UsageException("--settle-minutes must not be negative");
     }
     Path root = projects != null ? projects : defaultProjects();
+    Path repoRoot = RepositoryRoot.around(repo);
+    JournalPublisher publisher =
+        noCommit || dryRun
+            ? JournalPublisher.NONE
+            : new QueuedJournalPublisher(repoRoot, spec.commandLine().getErr());
     JournalService service =
-        new JournalService(
-            RepositoryRoot.around(repo),
-            new Redactor(System.getenv()),
-            JournalPublisher.NONE,
-            Clock.systemUTC());
-    List<Path> found = service.sweep(root, Duration.ofMinutes(settleMinutes), dryRun);
+        new JournalService(repoRoot, new Redactor(System.getenv()), publisher, Clock.systemUTC());
+    List<Path> found;
+    try {
+      found = service.sweep(root, Duration.ofMinutes(settleMinutes), dryRun);
+    } catch (QueuedJournalPublisher.NotCommitted e) {
+      spec.commandLine().getErr().println("bp: " + e.getMessage());
+      return ExitCodes.PROBLEM_FOUND;
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       var top = JournalJson.top();

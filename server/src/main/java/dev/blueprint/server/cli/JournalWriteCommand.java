@@ -89,8 +89,24 @@ final class JournalWriteCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(
+      names = "--no-commit",
+      description = "Leave the journal in the working tree instead of committing it.")
+  boolean noCommit;
+
+  private QueuedJournalPublisher publisher;
+
   @Override
   public Integer call() throws IOException {
+    try {
+      return write();
+    } catch (QueuedJournalPublisher.NotCommitted e) {
+      spec.commandLine().getErr().println("bp: " + e.getMessage());
+      return ExitCodes.PROBLEM_FOUND;
+    }
+  }
+
+  private int write() throws IOException {
     int sources =
         (transcript != null ? 1 : 0) + (spool != null ? 1 : 0) + (summary != null ? 1 : 0);
     if (sources != 1) {
@@ -136,9 +152,15 @@ final class JournalWriteCommand implements Callable<Integer> {
                       Optional.ofNullable(progress),
                       Optional.ofNullable(startCommit)));
     }
+    Optional<String> commit = publisher == null ? Optional.empty() : publisher.lastCommit();
     spec.commandLine()
         .getOut()
-        .println(json ? JournalJson.written(written) : "wrote " + written.file());
+        .println(
+            json
+                ? JournalJson.written(written, commit)
+                : "wrote "
+                    + written.file()
+                    + commit.map(c -> ", committed as " + c.substring(0, 12)).orElse(""));
     return ExitCodes.OK;
   }
 
@@ -183,9 +205,13 @@ final class JournalWriteCommand implements Callable<Integer> {
     }
   }
 
-  private static JournalService service(Path root) {
-    return new JournalService(
-        root, new Redactor(System.getenv()), JournalPublisher.NONE, Clock.systemUTC());
+  private JournalService service(Path root) {
+    JournalPublisher publish = JournalPublisher.NONE;
+    if (!noCommit) {
+      publisher = new QueuedJournalPublisher(root, spec.commandLine().getErr());
+      publish = publisher;
+    }
+    return new JournalService(root, new Redactor(System.getenv()), publish, Clock.systemUTC());
   }
 
   static JournalStatus parseStatus(String text) {

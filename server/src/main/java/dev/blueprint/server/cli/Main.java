@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       AggregateCommand.class,
       ApproveCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
 

@@ -72,10 +72,21 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest JSON-RPC message accepted (default: ${DEFAULT-VALUE}).")
   int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
+  @Option(
+      names = "--no-journal-sweep",
+      description =
+          "Do not journal unjournaled Claude Code transcripts in the background at start.")
+  boolean noJournalSweep;
+
   @Override
   public Integer call() throws Exception {
     Path root = repository();
     BlueprintServer server = new BlueprintServer(root);
+    if (!noJournalSweep) {
+      // Issue 6: the sweep runs on demand and at server start, never in the way of the protocol.
+      new StartupSweep(server.repository(), JournalSweepCommand.defaultProjects(), System.err)
+          .start();
+    }
     return http == null ? serveStdio(server) : serveHttp(server);
   }
 

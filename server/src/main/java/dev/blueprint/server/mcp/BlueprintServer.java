@@ -22,7 +22,8 @@ public final class BlueprintServer {
 
   private static final String INSTRUCTIONS =
       "blueprint plans multi-agent coding work from blueprints (BSF task files) in this"
-          + " repository. validate checks a blueprint; plan orders its tasks into waves.";
+          + " repository. validate checks a blueprint; plan orders its tasks into waves;"
+          + " commit lands files through the commit queue.";
 
   private final RepositoryRoot root;
   private final McpTools tools;
@@ -31,7 +32,9 @@ public final class BlueprintServer {
   public BlueprintServer(Path repository) {
     this.root = new RepositoryRoot(repository);
     BlueprintSource source = new BlueprintSource(root, MAX_FILE_BYTES);
-    this.tools = new McpTools(source, new BlueprintDrafter());
+    this.tools =
+        new McpTools(
+            source, new BlueprintDrafter(), new CommitTool(root, new RepositoryQueue(root.dir())));
     this.resources = new RepositoryResources(root);
   }
 

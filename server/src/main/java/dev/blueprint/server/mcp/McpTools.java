@@ -18,21 +18,23 @@ final class McpTools {
 
   private final ValidateTool validate;
   private final PlanTool plan;
+  private final CommitTool commit;
 
-  McpTools(BlueprintSource source, BlueprintDrafter drafter) {
+  McpTools(BlueprintSource source, BlueprintDrafter drafter, CommitTool commit) {
     this.validate = new ValidateTool(source);
     this.plan = new PlanTool(source, drafter);
+    this.commit = commit;
   }
 
   /**
-   * The tool list. The run tools ({@code dispatch}, {@code status}, {@code aggregate}, {@code
-   * commit}) join it here, each as one more {@code tool(...)} line, once the run engine and the
-   * commit queue exist; they are not offered before they can do real work.
+   * The tool list. The run tools ({@code dispatch}, {@code status}, {@code aggregate}) follow it:
+   * {@link RunTools#plus} appends them, since they share one dispatcher per repository.
    */
   List<SyncToolSpecification> all() {
     return List.of(
         tool(ValidateTool.definition(), call -> validate.call(call.args())),
-        tool(PlanTool.definition(), plan::call));
+        tool(PlanTool.definition(), plan::call),
+        tool(CommitTool.definition(), commit::call));
   }
 
   static SyncToolSpecification tool(Tool definition, Function<ToolCall, CallToolResult> handler) {

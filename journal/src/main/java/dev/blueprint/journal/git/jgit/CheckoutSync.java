@@ -101,6 +101,13 @@ final class CheckoutSync {
     }
   }
 
+  /** Records {@code tip} as the checkout's state if nothing is recorded yet. */
+  void initialiseIfAbsent(ObjectId tip) {
+    if (tip != null && state.meta(SYNCED) == null) {
+      recordSynced(tip);
+    }
+  }
+
   private void recordSynced(ObjectId tip) {
     state.meta(SYNCED, tip.name());
   }

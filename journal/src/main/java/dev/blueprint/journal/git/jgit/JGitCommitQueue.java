@@ -50,6 +50,8 @@ public final class JGitCommitQueue implements CommitQueue {
   private final ChangeCapture capture;
   private final ChangeLander lander;
   private final GateRunner gate;
+  private final WriterLock checkoutLock;
+  private final CheckoutSync checkout;
 
   private JGitCommitQueue(RepoLayout layout, QueueOptions options) {
     this.layout = layout;
@@ -63,6 +65,8 @@ public final class JGitCommitQueue implements CommitQueue {
     this.capture = new ChangeCapture(repo);
     this.lander = new ChangeLander(repo, committer);
     this.gate = new GateRunner(layout, options);
+    this.checkoutLock = new WriterLock(dir.resolve("checkout.lock"));
+    this.checkout = new CheckoutSync(repo, store);
   }
 
   /** Opens the queue of the repository containing {@code dir}. */
@@ -107,11 +111,16 @@ public final class JGitCommitQueue implements CommitQueue {
         throw new GitLayerException(
             "E_QUEUE_TIMEOUT", "change " + changeId + " was not decided in " + timeout, targetRef);
       }
+      boolean landed = false;
       try (WriterLock.Held held = lock.tryAcquire(20)) {
         // The previous writer has usually landed this change already: look before draining.
         if (held != null && QueueRecords.outcome(store.get(changeId).orElseThrow()) == null) {
           drainHeld();
+          landed = true;
         }
+      }
+      if (landed) {
+        syncCheckout();
       }
     }
   }
@@ -119,10 +128,15 @@ public final class JGitCommitQueue implements CommitQueue {
   @Override
   public List<LandOutcome> drain() {
     while (true) {
+      List<LandOutcome> outcomes = null;
       try (WriterLock.Held held = lock.tryAcquire(1000)) {
         if (held != null) {
-          return drainHeld();
+          outcomes = drainHeld();
         }
+      }
+      if (outcomes != null) {
+        syncCheckout();
+        return outcomes;
       }
     }
   }
@@ -146,8 +160,10 @@ public final class JGitCommitQueue implements CommitQueue {
     try {
       ObjectId startTip = tip();
       ObjectId recoveredFrom = recover(startTip);
-      CheckoutSync sync = new CheckoutSync(repo, store);
-      ObjectId syncFrom = sync.lastSynced(recoveredFrom != null ? recoveredFrom : startTip);
+      if (options.syncCheckout()) {
+        // The checkout matches the tip before the first landing (or a recovered one).
+        checkout.initialiseIfAbsent(recoveredFrom != null ? recoveredFrom : startTip);
+      }
       List<QueueRecord> pending = new ArrayList<>();
       for (QueueRecord r : store.inState("pending", BATCH)) {
         if (r.targetRef().equals(targetRef)) {
@@ -162,13 +178,47 @@ public final class JGitCommitQueue implements CommitQueue {
           outcomes.add(landOne(r));
         }
       }
-      if (options.syncCheckout() && isCheckedOut()) {
-        sync.clearLockLeftByCrash();
-        sync.sync(syncFrom, tip());
-      }
       return outcomes;
     } catch (IOException e) {
       throw new GitLayerException("E_QUEUE_IO", "landing failed: " + e.getMessage(), targetRef, e);
+    }
+  }
+
+  /**
+   * Brings the main checkout up to the tip, outside the writer role so the next batch can land
+   * while the index (the slow part: every entry is rewritten) is written. One process at a time
+   * holds {@code checkout.lock} and syncs until the checkout has caught up, coalescing batches;
+   * others return at once, and the holder looks again after releasing so no tip is missed.
+   */
+  private void syncCheckout() {
+    try {
+      if (!options.syncCheckout() || !isCheckedOut()) {
+        return;
+      }
+      while (true) {
+        try (WriterLock.Held held = checkoutLock.tryAcquire(0)) {
+          if (held == null) {
+            return;
+          }
+          for (int round = 0; round < 100; round++) {
+            ObjectId to = tip();
+            ObjectId from = checkout.lastSynced(to);
+            if (to == null || to.equals(from)) {
+              break;
+            }
+            checkout.clearLockLeftByCrash();
+            if (checkout.sync(from, to).indexLocked()) {
+              return; // a person's git holds the index; the next landing tries again
+            }
+          }
+        }
+        ObjectId to = tip();
+        if (to == null || to.equals(checkout.lastSynced(to))) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("the checkout was not refreshed: {}", e.getMessage());
     }
   }
 

@@ -1,0 +1,200 @@
+package dev.blueprint.journal.workrate;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The tracker's state at the last processed HEAD, kept in SQLite ({@code .blueprint/workrate.db}):
+ * one row per commit (its facts and added lines) and one row per file (the origin of each line,
+ * run-length encoded). A later run loads it and processes only the commits since. A cache written
+ * with other settings (excluded paths, format) is ignored and rebuilt.
+ */
+final class WorkRateCache {
+  private static final String FORMAT = "1";
+
+  private final Path file;
+  private final String settings;
+
+  WorkRateCache(Path file, String settings) {
+    this.file = file;
+    this.settings = settings;
+  }
+
+  Optional<LineHistory> load() throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try (Connection db = open()) {
+      if (!FORMAT.equals(meta(db, "format")) || !settings.equals(meta(db, "settings"))) {
+        return Optional.empty();
+      }
+      String head = meta(db, "head");
+      if (head == null) {
+        return Optional.empty();
+      }
+      LineHistory h = new LineHistory();
+      try (Statement st = db.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT sha, commit_time, lines_added, session_id, run_id, agent, model,"
+                      + " blueprint FROM commits ORDER BY idx")) {
+        while (rs.next()) {
+          h.add(
+              new CommitFacts(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  rs.getInt(3),
+                  Optional.ofNullable(rs.getString(4)),
+                  Optional.ofNullable(rs.getString(5)),
+                  Optional.ofNullable(rs.getString(6)),
+                  Optional.ofNullable(rs.getString(7)),
+                  Optional.ofNullable(rs.getString(8))));
+        }
+      }
+      try (Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery("SELECT path, lines FROM origins")) {
+        while (rs.next()) {
+          h.origins.put(rs.getString(1), decode(rs.getBytes(2)));
+        }
+      }
+      h.head = head;
+      h.storedCommits = h.commits.size();
+      return Optional.of(h);
+    } catch (SQLException e) {
+      throw new IOException(file + ": cannot read the work-rate cache: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes what changed since load (or everything, after a rebuild) in one transaction. */
+  void save(LineHistory h, boolean rebuilt) throws IOException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (Connection db = open()) {
+        db.setAutoCommit(false);
+        try (Statement st = db.createStatement()) {
+          if (rebuilt) {
+            st.executeUpdate("DELETE FROM commits");
+            st.executeUpdate("DELETE FROM origins");
+          }
+        }
+        int from = rebuilt ? 0 : h.storedCommits;
+        try (PreparedStatement ins =
+            db.prepareStatement("INSERT OR REPLACE INTO commits VALUES (?,?,?,?,?,?,?,?,?)")) {
+          for (int i = from; i < h.commits.size(); i++) {
+            CommitFacts c = h.commits.get(i);
+            ins.setInt(1, i);
+            ins.setString(2, c.sha());
+            ins.setLong(3, c.commitTime());
+            ins.setInt(4, c.linesAdded());
+            ins.setString(5, c.sessionId().orElse(null));
+            ins.setString(6, c.runId().orElse(null));
+            ins.setString(7, c.agent().orElse(null));
+            ins.setString(8, c.model().orElse(null));
+            ins.setString(9, c.blueprint().orElse(null));
+            ins.addBatch();
+          }
+          ins.executeBatch();
+        }
+        try (PreparedStatement put =
+                db.prepareStatement("INSERT OR REPLACE INTO origins VALUES (?,?)");
+            PreparedStatement del = db.prepareStatement("DELETE FROM origins WHERE path = ?")) {
+          Iterable<String> paths = rebuilt ? h.origins.keySet() : h.touchedPaths;
+          for (String path : paths) {
+            int[] lines = h.origins.get(path);
+            if (lines == null) {
+              del.setString(1, path);
+              del.addBatch();
+            } else {
+              put.setString(1, path);
+              put.setBytes(2, encode(lines));
+              put.addBatch();
+            }
+          }
+          put.executeBatch();
+          del.executeBatch();
+        }
+        setMeta(db, "format", FORMAT);
+        setMeta(db, "settings", settings);
+        setMeta(db, "head", h.head);
+        db.commit();
+      }
+      h.storedCommits = h.commits.size();
+      h.touchedPaths.clear();
+    } catch (SQLException e) {
+      throw new IOException(file + ": cannot write the work-rate cache: " + e.getMessage(), e);
+    }
+  }
+
+  private Connection open() throws SQLException {
+    Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement st = db.createStatement()) {
+      // Two reports at once: the second waits for the first's write instead of failing.
+      st.execute("PRAGMA busy_timeout = 10000");
+      st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+      st.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS commits(idx INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
+              + " commit_time INTEGER NOT NULL, lines_added INTEGER NOT NULL, session_id TEXT,"
+              + " run_id TEXT, agent TEXT, model TEXT, blueprint TEXT)");
+      st.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS origins(path TEXT PRIMARY KEY, lines BLOB NOT NULL)");
+    }
+    return db;
+  }
+
+  private static String meta(Connection db, String key) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static void setMeta(Connection db, String key, String value) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?,?)")) {
+      ps.setString(1, key);
+      ps.setString(2, value);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Runs of equal origins as (origin, count) pairs: consecutive lines mostly share a commit. */
+  static byte[] encode(int[] lines) {
+    ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(1, lines.length) + 4);
+    buf.putInt(lines.length);
+    int i = 0;
+    while (i < lines.length) {
+      int j = i;
+      while (j < lines.length && lines[j] == lines[i]) {
+        j++;
+      }
+      buf.putInt(lines[i]).putInt(j - i);
+      i = j;
+    }
+    byte[] out = new byte[buf.position()];
+    buf.flip().get(out);
+    return out;
+  }
+
+  static int[] decode(byte[] bytes) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    int[] lines = new int[buf.getInt()];
+    int i = 0;
+    while (buf.hasRemaining()) {
+      int origin = buf.getInt();
+      int count = buf.getInt();
+      java.util.Arrays.fill(lines, i, i + count, origin);
+      i += count;
+    }
+    return lines;
+  }
+}
