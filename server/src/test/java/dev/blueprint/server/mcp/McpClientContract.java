@@ -78,8 +78,7 @@ abstract class McpClientContract {
       assertThat(tool.path("inputSchema").path("type").asText()).isEqualTo("object");
       assertThat(tool.path("outputSchema").path("properties").has("schema_version")).isTrue();
     }
-    assertThat(names)
-        .contains("validate", "plan", "commit", "dispatch", "status", "aggregate");
+    assertThat(names).contains("validate", "plan", "commit", "dispatch", "status", "aggregate");
     // About four bytes a token: 12 kB is the 3k-token budget for the whole list.
     assertThat(session.path("tools_list_bytes").asInt()).isBetween(1, 12_000);
     assertThat(session.path("server").path("name").asText()).isEqualTo("blueprint");
