@@ -1,6 +1,7 @@
 package dev.blueprint.server.cli;
 
 import dev.blueprint.journal.git.GitCli;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.tools.aggregate.Aggregation;
 import dev.blueprint.tools.status.StatusJson;
 import dev.blueprint.tools.status.sqlite.SqliteRunStore;
@@ -48,7 +49,8 @@ final class AggregateCommand implements Callable<Integer> {
                   repo,
                   System.getenv(),
                   DispatchCommand.clock(),
-                  id)
+                  id,
+                  new QueuedJournalPublisher(repo, spec.commandLine().getErr()))
               .orElseThrow(() -> DispatchCommand.noRun(id, repo));
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? StatusJson.write(a.toJson()) + "\n" : a.toText());

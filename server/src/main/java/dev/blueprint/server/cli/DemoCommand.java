@@ -1,6 +1,7 @@
 package dev.blueprint.server.cli;
 
 import dev.blueprint.journal.git.GitCli;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.tools.aggregate.Aggregation;
 import dev.blueprint.tools.aggregate.RunReport;
 import dev.blueprint.tools.blueprint.Blueprint;
@@ -69,7 +70,14 @@ final class DemoCommand implements Callable<Integer> {
         d.run(bp, runId, options);
       }
       result =
-          Aggregation.of(d.store(), git, repo, System.getenv(), DispatchCommand.clock(), runId)
+          Aggregation.of(
+                  d.store(),
+                  git,
+                  repo,
+                  System.getenv(),
+                  DispatchCommand.clock(),
+                  runId,
+                  new QueuedJournalPublisher(repo, err))
               .orElseThrow();
     }
     out.println();

@@ -2,6 +2,7 @@ package dev.blueprint.server.cli;
 
 import dev.blueprint.journal.session.JournalPublisher;
 import dev.blueprint.journal.session.JournalService;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.journal.session.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,6 +6,7 @@ import dev.blueprint.journal.session.JournalPublisher;
 import dev.blueprint.journal.session.JournalService;
 import dev.blueprint.journal.session.JournalStatus;
 import dev.blueprint.journal.session.ManualEntry;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.journal.session.Redactor;
 import dev.blueprint.journal.session.TranscriptOptions;
 import dev.blueprint.journal.session.WrittenJournal;

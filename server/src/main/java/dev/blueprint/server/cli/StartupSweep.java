@@ -1,6 +1,7 @@
 package dev.blueprint.server.cli;
 
 import dev.blueprint.journal.session.JournalService;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.journal.session.Redactor;
 import java.io.PrintStream;
 import java.io.PrintWriter;

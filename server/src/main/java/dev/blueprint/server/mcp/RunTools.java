@@ -2,6 +2,7 @@ package dev.blueprint.server.mcp;
 
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.journal.session.QueuedJournalPublisher;
 import dev.blueprint.tools.aggregate.Aggregation;
 import dev.blueprint.tools.aggregate.DispatchReadiness;
 import dev.blueprint.tools.blueprint.Blueprint;
@@ -24,6 +25,8 @@ import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -241,7 +244,15 @@ final class RunTools {
     try {
       a =
           Aggregation.of(
-              d.store(), GitCli.inheritingEnvironment(), root.dir(), System.getenv(), clock, runId);
+              d.store(),
+              GitCli.inheritingEnvironment(),
+              root.dir(),
+              System.getenv(),
+              clock,
+              runId,
+              // notes go to stderr: stdout is the MCP channel
+              new QueuedJournalPublisher(
+                  root.dir(), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       return ToolReplies.failure("could not write the journal: " + e.getMessage());
     }

@@ -31,7 +31,8 @@ class DemoCommandIT {
         .contains("E_EXECUTION_FAILED")
         .contains("commits landed (11):")
         .contains("As designed: C3 fails on purpose")
-        .contains("journal: " + dir.toRealPath().resolve("sessions"));
+        .contains("journal: " + dir.toRealPath().resolve("sessions"))
+        .contains("committed as ");
     assertThat(run.err()).contains("C3 failed: E_EXECUTION_FAILED", "D1 landed", "B1 running");
     assertThat(Files.readString(dir.resolve("docs/api.md")))
         .isEqualTo("# API\n\n- GET /users\n- GET /orders\n");
@@ -40,7 +41,13 @@ class DemoCommandIT {
     Process p = pb.start();
     String count = new String(p.getInputStream().readAllBytes()).strip();
     assertThat(p.waitFor()).isZero();
-    assertThat(count).isEqualTo("12"); // the demo blueprint commit + 11 tasks
+    assertThat(count).isEqualTo("13"); // the demo blueprint commit + 11 tasks + the journal
+    ProcessBuilder last =
+        new ProcessBuilder("git", "log", "-1", "--format=%s", "main").directory(dir.toFile());
+    Process l = last.start();
+    assertThat(new String(l.getInputStream().readAllBytes()).strip())
+        .startsWith("journal: sessions/");
+    assertThat(l.waitFor()).isZero();
 
     assertThat(CliRun.of("demo", "--dir", dir.toString()).exit()).isEqualTo(2);
   }

@@ -122,9 +122,12 @@ class RunCommandsIT {
     assertThat(report.out()).contains("(successful)", "3 of 3 tasks landed", "commits landed (3)");
     String journalLine =
         report.out().lines().filter(l -> l.startsWith("journal: ")).findFirst().orElseThrow();
-    Path journal = Path.of(journalLine.substring(9, journalLine.indexOf(" (written")));
+    assertThat(journalLine).contains(" (committed as ");
+    Path journal = Path.of(journalLine.substring(9, journalLine.indexOf(" (committed")));
     assertThat(journal).startsWith(repo.dir.resolve("sessions"));
     assertThat(Files.readString(journal)).contains(runId);
+    // the journal landed through the commit queue, on the run's branch
+    assertThat(repo.git("log", "-1", "--format=%s", "main")).startsWith("journal: sessions/");
   }
 
   @Test

@@ -20,25 +20,27 @@ import java.util.Optional;
 
 /**
  * The hand-off at the end of a run: turns its {@link RunReport} into the journal's {@link
- * RunOutcome} and writes a session journal into {@code sessions/}. The journal is written to the
- * working tree and not committed (no commit-queue publisher is plugged into the journal yet).
+ * RunOutcome}, writes a session journal into {@code sessions/} and hands it to a publisher (the
+ * commit queue, or {@link JournalPublisher#NONE} to leave it in the working tree).
  */
 public final class RunJournal {
   private final Path repo;
   private final GitCli git;
   private final Map<String, String> env;
   private final Clock clock;
+  private final JournalPublisher publisher;
 
-  public RunJournal(Path repo, GitCli git, Map<String, String> env, Clock clock) {
+  public RunJournal(
+      Path repo, GitCli git, Map<String, String> env, Clock clock, JournalPublisher publisher) {
     this.repo = repo;
     this.git = git;
     this.env = env;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   public WrittenJournal write(RunReport r) throws IOException {
-    return new JournalService(repo, new Redactor(env), JournalPublisher.NONE, clock)
-        .writeFromRun(outcome(r));
+    return new JournalService(repo, new Redactor(env), publisher, clock).writeFromRun(outcome(r));
   }
 
   RunOutcome outcome(RunReport r) {

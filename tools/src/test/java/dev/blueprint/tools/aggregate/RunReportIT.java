@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.journal.session.JournalPublisher;
 import dev.blueprint.journal.session.WrittenJournal;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
@@ -140,7 +141,8 @@ class RunReportIT {
       assertThat(r.agents()).extracting(RunReport.AgentUsage::agent).containsExactly("command");
       assertThat(RunReportText.render(r)).contains("T2 failed after 1 attempt");
 
-      WrittenJournal j = new RunJournal(repo, git, env, Clock.systemUTC()).write(r);
+      WrittenJournal j =
+          new RunJournal(repo, git, env, Clock.systemUTC(), JournalPublisher.NONE).write(r);
       assertThat(j.file()).startsWith(repo.resolve("sessions"));
       String text = Files.readString(j.file());
       assertThat(text).contains(runId).contains("T2 failed").contains("T1: Write one");

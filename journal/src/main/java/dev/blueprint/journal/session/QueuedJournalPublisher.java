@@ -1,4 +1,4 @@
-package dev.blueprint.server.cli;
+package dev.blueprint.journal.session;
 
 import dev.blueprint.journal.git.Change;
 import dev.blueprint.journal.git.GitLayerException;
@@ -7,9 +7,6 @@ import dev.blueprint.journal.git.QueueOptions;
 import dev.blueprint.journal.git.RepoLayout;
 import dev.blueprint.journal.git.Trailers;
 import dev.blueprint.journal.git.jgit.JGitCommitQueue;
-import dev.blueprint.journal.session.JournalDocument;
-import dev.blueprint.journal.session.JournalPublisher;
-import dev.blueprint.journal.session.JournalReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +20,7 @@ import java.util.Optional;
  * a change of that one file, so journals land like any other work and never race other committers.
  * In a folder that is not a git repository the journal stays in the folder, with a note.
  */
-final class QueuedJournalPublisher implements JournalPublisher {
+public final class QueuedJournalPublisher implements JournalPublisher {
   private static final Duration WAIT = Duration.ofMinutes(5);
 
   private final Path repoRoot;
@@ -34,13 +31,13 @@ final class QueuedJournalPublisher implements JournalPublisher {
    * @param repoRoot the repository (or plain folder) the journals are written in
    * @param notes where to say what was not committed and why (stderr)
    */
-  QueuedJournalPublisher(Path repoRoot, PrintWriter notes) {
+  public QueuedJournalPublisher(Path repoRoot, PrintWriter notes) {
     this.repoRoot = repoRoot;
     this.notes = notes;
   }
 
   /** The commit of the last journal this publisher landed, if any. */
-  Optional<String> lastCommit() {
+  public Optional<String> lastCommit() {
     return commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(commits.size() - 1));
   }
 
@@ -113,7 +110,7 @@ final class QueuedJournalPublisher implements JournalPublisher {
   }
 
   /** The journal file was written but the queue did not land it (a conflict, a git failure). */
-  static final class NotCommitted extends IOException {
+  public static final class NotCommitted extends IOException {
     private static final long serialVersionUID = 1L;
 
     NotCommitted(String message, Throwable cause) {
