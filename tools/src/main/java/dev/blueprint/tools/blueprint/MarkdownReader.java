@@ -3,6 +3,7 @@ package dev.blueprint.tools.blueprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,7 @@ final class MarkdownReader {
     blankJunkBeforeTitle(lines, body);
     MarkdownReader r = new MarkdownReader(lines, parts);
     r.walk(PARSER.parse(String.join("\n", lines)));
+    r.flush();
     return parts.build();
   }
 
@@ -149,7 +151,7 @@ final class MarkdownReader {
       } else if (n instanceof FencedCodeBlock f) {
         fence(f);
       } else if (n instanceof HtmlBlock h) {
-        html(h);
+        pending.add(new Step(null, null, null, h));
       }
       if (n instanceof Document
           || n instanceof BlockQuote
@@ -235,6 +237,22 @@ final class MarkdownReader {
     }
   }
 
+  /** A fence to parse (with the tier and heading it sits under) or an HTML block, in order. */
+  private record Step(Fence fence, Tier tier, String heading, HtmlBlock html) {}
+
+  private record Fence(String lang, String body, int contentLine) {}
+
+  /** What parsing a fence gave: its documents, or why it failed. */
+  private record Parsed(List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure) {}
+
+  /**
+   * Fences are parsed this many at a time, in parallel (YAML parsing is most of the reading time),
+   * then applied in document order; the batch bounds how many parsed trees wait in memory.
+   */
+  private static final int BATCH = 512;
+
+  private final List<Step> pending = new ArrayList<>();
+
   private void fence(FencedCodeBlock f) {
     String info = f.getInfo() == null ? "" : f.getInfo().trim().toLowerCase(Locale.ROOT);
     String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
@@ -243,19 +261,54 @@ final class MarkdownReader {
     if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(body).find())) {
       return;
     }
-    int contentLine = firstLine(f) + 2;
-    List<LocatedDocument> docs;
-    try {
-      docs =
-          lang.equals("json")
-              ? LocatedTreeParser.parseJson(body, contentLine)
-              : LocatedTreeParser.parseYaml(body, contentLine);
-    } catch (LocatedTreeParser.ParseFailure e) {
-      parseFailure(body, e);
+    pending.add(new Step(new Fence(lang, body, firstLine(f) + 2), tier, heading, null));
+    if (pending.size() >= BATCH) {
+      flush();
+    }
+  }
+
+  /** Parses the pending fences in parallel, then applies every pending step in document order. */
+  private void flush() {
+    if (pending.isEmpty()) {
       return;
     }
-    for (LocatedDocument d : docs) {
-      block(d);
+    List<Parsed> parsed =
+        (pending.size() > 1 ? pending.parallelStream() : pending.stream())
+            .map(s -> s.fence() == null ? null : parse(s.fence()))
+            .toList();
+    Tier current = tier;
+    String currentHeading = heading;
+    for (int i = 0; i < pending.size(); i++) {
+      Step s = pending.get(i);
+      if (s.html() != null) {
+        html(s.html());
+        continue;
+      }
+      tier = s.tier();
+      heading = s.heading();
+      Parsed p = parsed.get(i);
+      if (p.failure() != null) {
+        parseFailure(s.fence().body(), p.failure());
+        continue;
+      }
+      for (LocatedDocument d : p.docs()) {
+        block(d);
+      }
+    }
+    tier = current;
+    heading = currentHeading;
+    pending.clear();
+  }
+
+  private static Parsed parse(Fence f) {
+    try {
+      return new Parsed(
+          f.lang().equals("json")
+              ? LocatedTreeParser.parseJson(f.body(), f.contentLine())
+              : LocatedTreeParser.parseYaml(f.body(), f.contentLine()),
+          null);
+    } catch (LocatedTreeParser.ParseFailure e) {
+      return new Parsed(null, e);
     }
   }
 
