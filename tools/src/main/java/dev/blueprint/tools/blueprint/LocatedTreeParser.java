@@ -37,6 +37,9 @@ final class LocatedTreeParser {
           .build();
   private static final YAMLFactory YAML = yamlFactory();
 
+  /** Stateless and kept by every node it makes: one for all documents. */
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
   private LocatedTreeParser() {}
 
   /**
@@ -127,7 +130,7 @@ final class LocatedTreeParser {
   private static final class Builder {
     private record Frame(ContainerNode<?> node, String pointer) {}
 
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory nodes = NODES;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final TreeMap<String, Integer> lines = new TreeMap<>();
     private final int firstLine;

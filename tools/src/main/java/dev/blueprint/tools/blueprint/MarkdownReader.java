@@ -46,40 +46,43 @@ final class MarkdownReader {
       Pattern.compile("^[ \\t]*+(_[A-Za-z0-9_.\\-]++)[ \\t]*+:(.*)$");
   private static final Pattern TASK_ID_LINE =
       Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("^\\s*[:.\\-—–]\\s*");
   private static final Pattern ATX = Pattern.compile("^\\s{0,3}#{1,6}(?:\\s+|$)");
 
-  private final String[] lines;
+  private final SourceLines lines;
   private final BlueprintParts parts;
   private Tier tier;
   private int tierLevel;
   private String heading;
 
-  private MarkdownReader(String[] lines, BlueprintParts parts) {
+  private MarkdownReader(SourceLines lines, BlueprintParts parts) {
     this.lines = lines;
     this.parts = parts;
   }
 
   static Blueprint read(String text, BlueprintParts parts) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    SourceLines lines = new SourceLines(text);
     int body = frontMatter(lines, parts);
-    blankJunkBeforeTitle(lines, body);
+    int blank = junkBeforeTitle(lines, body);
     MarkdownReader r = new MarkdownReader(lines, parts);
-    r.walk(PARSER.parse(String.join("\n", lines)));
+    // Lines before `blank` are emptied so commonmark does not see them; later lines keep their
+    // numbers, and headings (the only lines read back) are never in the emptied part.
+    r.walk(PARSER.parse(lines.blankedBefore(blank)));
     r.flush();
     return parts.build();
   }
 
   /**
-   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata and blanks it
-   * so commonmark does not see it; returns the index of the first body line.
+   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata; returns the index of the
+   * first body line (the lines before it are blanked so commonmark does not see them).
    */
-  private static int frontMatter(String[] lines, BlueprintParts parts) {
-    if (lines.length == 0 || !lines[0].replace("\uFEFF", "").trim().equals("---")) {
+  private static int frontMatter(SourceLines lines, BlueprintParts parts) {
+    if (!lines.line(0).replace("\uFEFF", "").trim().equals("---")) {
       return 0;
     }
     int end = -1;
-    for (int i = 1; i < lines.length; i++) {
-      String t = lines[i].trim();
+    for (int i = 1; i < lines.count(); i++) {
+      String t = lines.line(i).trim();
       if (t.equals("---") || t.equals("...")) {
         end = i;
         break;
@@ -90,7 +93,7 @@ final class MarkdownReader {
     }
     StringBuilder yaml = new StringBuilder();
     for (int i = 1; i < end; i++) {
-      yaml.append(lines[i]).append('\n');
+      yaml.append(lines.line(i)).append('\n');
     }
     try {
       for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml.toString(), 2)) {
@@ -107,37 +110,33 @@ final class MarkdownReader {
           Diagnostic.error(
               "E_YAML_PARSE", "front matter is not valid YAML: " + e.getMessage(), null, e.line));
     }
-    for (int i = 0; i <= end; i++) {
-      lines[i] = "";
-    }
     return end + 1;
   }
 
   /**
-   * A captured log before the {@code #} title is junk: blank it (keeping line numbers) so an
-   * unbalanced fence in it cannot swallow the document. Only done when the prefix holds nothing a
-   * blueprint needs.
+   * A captured log before the {@code #} title is junk: returns the title's line, up to which the
+   * text is blanked (keeping line numbers) so an unbalanced fence in it cannot swallow the
+   * document; returns {@code from} when the prefix holds something a blueprint needs.
    */
-  private static void blankJunkBeforeTitle(String[] lines, int from) {
+  private static int junkBeforeTitle(SourceLines lines, int from) {
     int title = -1;
-    for (int i = from; i < lines.length; i++) {
-      if (lines[i].startsWith("# ") && lines[i].trim().length() > 1) {
+    for (int i = from; i < lines.count(); i++) {
+      String l = lines.line(i);
+      if (l.startsWith("# ") && l.trim().length() > 1) {
         title = i;
         break;
       }
     }
     if (title <= from) {
-      return;
+      return from;
     }
     for (int i = from; i < title; i++) {
-      String l = lines[i];
+      String l = lines.line(i);
       if (l.contains("task_id") || l.contains("<!--") || l.contains("execution:")) {
-        return;
+        return from;
       }
     }
-    for (int i = from; i < title; i++) {
-      lines[i] = "";
-    }
+    return title;
   }
 
   /** Pre-order walk with an explicit stack: deeply nested input cannot overflow the Java stack. */
@@ -178,15 +177,15 @@ final class MarkdownReader {
     }
     int first = spans.get(0).getLineIndex();
     int last = spans.get(spans.size() - 1).getLineIndex();
-    String line = lines[first];
+    String line = lines.line(first);
     Matcher atx = ATX.matcher(line);
     if (atx.find()) {
       return withoutClosingHashes(line.substring(atx.end()).strip());
     }
     // Setext: the text lines above the underline.
     StringBuilder sb = new StringBuilder();
-    for (int i = first; i < last && i < lines.length; i++) {
-      sb.append(sb.length() == 0 ? "" : " ").append(lines[i].trim());
+    for (int i = first; i < last && i < lines.count(); i++) {
+      sb.append(sb.length() == 0 ? "" : " ").append(lines.line(i).trim());
     }
     return sb.toString();
   }
@@ -409,7 +408,7 @@ final class MarkdownReader {
       return null;
     }
     if (id != null && heading.startsWith(id)) {
-      String rest = heading.substring(id.length()).replaceFirst("^\\s*[:.\\-—–]\\s*", "").trim();
+      String rest = TITLE_SEPARATOR.matcher(heading.substring(id.length())).replaceFirst("").trim();
       return rest.isEmpty() ? heading : rest;
     }
     return heading;
