@@ -73,8 +73,8 @@ final class MarkdownReader {
   }
 
   /**
-   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata; returns the index of the
-   * first body line (the lines before it are blanked so commonmark does not see them).
+   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata; returns the
+   * index of the first body line (the lines before it are blanked so commonmark does not see them).
    */
   private static int frontMatter(SourceLines lines, BlueprintParts parts) {
     if (!lines.line(0).replace("\uFEFF", "").trim().equals("---")) {
