@@ -13,17 +13,21 @@ import java.util.Optional;
 public final class Durations {
   private Durations() {}
 
+  private static final java.util.regex.Pattern SECONDS =
+      java.util.regex.Pattern.compile("\\d{1,9}s?");
+  private static final java.util.regex.Pattern UNIT =
+      java.util.regex.Pattern.compile("(?i)(\\d{1,9})\\s*(ms|m|min|h|d)");
+
   /** Parses a duration, or returns empty when the text is neither ISO-8601 nor seconds. */
   public static Optional<Duration> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
     String t = text.trim();
-    if (t.matches("\\d{1,9}s?")) {
+    if (SECONDS.matcher(t).matches()) {
       return Optional.of(Duration.ofSeconds(Long.parseLong(t.replace("s", ""))));
     }
-    java.util.regex.Matcher unit =
-        java.util.regex.Pattern.compile("(?i)(\\d{1,9})\\s*(ms|m|min|h|d)").matcher(t);
+    java.util.regex.Matcher unit = UNIT.matcher(t);
     if (unit.matches()) {
       long n = Long.parseLong(unit.group(1));
       return Optional.of(
@@ -51,7 +55,7 @@ public final class Durations {
       return false;
     }
     String t = text.trim();
-    if (t.matches("\\d{1,9}s?")) {
+    if (SECONDS.matcher(t).matches()) {
       return true;
     }
     try {

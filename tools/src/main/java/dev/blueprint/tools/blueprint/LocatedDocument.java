@@ -30,7 +30,7 @@ record LocatedDocument(JsonNode root, NavigableMap<String, Integer> lines, int l
     // '/' + 1 == '0': the sub-map holds exactly the keys that start with prefix + "/".
     for (Map.Entry<String, Integer> e :
         lines.subMap(prefix + "/", true, prefix + "0", false).entrySet()) {
-      out.put(e.getKey().substring(prefix.length()), e.getValue());
+      out.put(LocatedTreeParser.shared(e.getKey().substring(prefix.length())), e.getValue());
     }
     return out;
   }

@@ -37,7 +37,34 @@ final class LocatedTreeParser {
           .build();
   private static final YAMLFactory YAML = yamlFactory();
 
+  /** Stateless and kept by every node it makes: one for all documents. */
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
   private LocatedTreeParser() {}
+
+  /**
+   * Field names and pointers repeat in every task ({@code /interface/input}); sharing one copy of
+   * each cut the memory a large blueprint keeps. Bounded so hostile input cannot grow it forever.
+   */
+  private static final int SHARED_LIMIT = 1 << 15;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> SHARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static String shared(String s) {
+    if (s == null || s.length() > 200) {
+      return s;
+    }
+    String known = SHARED.get(s);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() < SHARED_LIMIT) {
+      known = SHARED.putIfAbsent(s, s);
+      return known == null ? s : known;
+    }
+    return s;
+  }
 
   private static YAMLFactory yamlFactory() {
     LoaderOptions options = new LoaderOptions();
@@ -103,7 +130,7 @@ final class LocatedTreeParser {
   private static final class Builder {
     private record Frame(ContainerNode<?> node, String pointer) {}
 
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory nodes = NODES;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final TreeMap<String, Integer> lines = new TreeMap<>();
     private final int firstLine;
@@ -126,8 +153,8 @@ final class LocatedTreeParser {
     void accept(JsonParser p, JsonToken t, int line) throws IOException {
       switch (t) {
         case FIELD_NAME -> {
-          field = p.currentName();
-          lines.put(stack.peek().pointer() + "/" + escape(field), line);
+          field = shared(p.currentName());
+          lines.put(shared(stack.peek().pointer() + "/" + escape(field)), line);
         }
         case START_OBJECT -> open(nodes.objectNode(), line);
         case START_ARRAY -> open(nodes.arrayNode(), line);
@@ -154,10 +181,10 @@ final class LocatedTreeParser {
         String name = field == null ? "" : field;
         o.set(name, value);
         field = null;
-        return top.pointer() + "/" + escape(name);
+        return shared(top.pointer() + "/" + escape(name));
       }
       ArrayNode a = (ArrayNode) top.node();
-      String pointer = top.pointer() + "/" + a.size();
+      String pointer = shared(top.pointer() + "/" + a.size());
       a.add(value);
       lines.put(pointer, line);
       return pointer;

@@ -3,6 +3,7 @@ package dev.blueprint.tools.blueprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -45,39 +46,43 @@ final class MarkdownReader {
       Pattern.compile("^[ \\t]*+(_[A-Za-z0-9_.\\-]++)[ \\t]*+:(.*)$");
   private static final Pattern TASK_ID_LINE =
       Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("^\\s*[:.\\-—–]\\s*");
   private static final Pattern ATX = Pattern.compile("^\\s{0,3}#{1,6}(?:\\s+|$)");
 
-  private final String[] lines;
+  private final SourceLines lines;
   private final BlueprintParts parts;
   private Tier tier;
   private int tierLevel;
   private String heading;
 
-  private MarkdownReader(String[] lines, BlueprintParts parts) {
+  private MarkdownReader(SourceLines lines, BlueprintParts parts) {
     this.lines = lines;
     this.parts = parts;
   }
 
   static Blueprint read(String text, BlueprintParts parts) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    SourceLines lines = new SourceLines(text);
     int body = frontMatter(lines, parts);
-    blankJunkBeforeTitle(lines, body);
+    int blank = junkBeforeTitle(lines, body);
     MarkdownReader r = new MarkdownReader(lines, parts);
-    r.walk(PARSER.parse(String.join("\n", lines)));
+    // Lines before `blank` are emptied so commonmark does not see them; later lines keep their
+    // numbers, and headings (the only lines read back) are never in the emptied part.
+    r.walk(PARSER.parse(lines.blankedBefore(blank)));
+    r.flush();
     return parts.build();
   }
 
   /**
-   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata and blanks it
-   * so commonmark does not see it; returns the index of the first body line.
+   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata; returns the
+   * index of the first body line (the lines before it are blanked so commonmark does not see them).
    */
-  private static int frontMatter(String[] lines, BlueprintParts parts) {
-    if (lines.length == 0 || !lines[0].replace("\uFEFF", "").trim().equals("---")) {
+  private static int frontMatter(SourceLines lines, BlueprintParts parts) {
+    if (!lines.line(0).replace("\uFEFF", "").trim().equals("---")) {
       return 0;
     }
     int end = -1;
-    for (int i = 1; i < lines.length; i++) {
-      String t = lines[i].trim();
+    for (int i = 1; i < lines.count(); i++) {
+      String t = lines.line(i).trim();
       if (t.equals("---") || t.equals("...")) {
         end = i;
         break;
@@ -88,7 +93,7 @@ final class MarkdownReader {
     }
     StringBuilder yaml = new StringBuilder();
     for (int i = 1; i < end; i++) {
-      yaml.append(lines[i]).append('\n');
+      yaml.append(lines.line(i)).append('\n');
     }
     try {
       for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml.toString(), 2)) {
@@ -105,37 +110,33 @@ final class MarkdownReader {
           Diagnostic.error(
               "E_YAML_PARSE", "front matter is not valid YAML: " + e.getMessage(), null, e.line));
     }
-    for (int i = 0; i <= end; i++) {
-      lines[i] = "";
-    }
     return end + 1;
   }
 
   /**
-   * A captured log before the {@code #} title is junk: blank it (keeping line numbers) so an
-   * unbalanced fence in it cannot swallow the document. Only done when the prefix holds nothing a
-   * blueprint needs.
+   * A captured log before the {@code #} title is junk: returns the title's line, up to which the
+   * text is blanked (keeping line numbers) so an unbalanced fence in it cannot swallow the
+   * document; returns {@code from} when the prefix holds something a blueprint needs.
    */
-  private static void blankJunkBeforeTitle(String[] lines, int from) {
+  private static int junkBeforeTitle(SourceLines lines, int from) {
     int title = -1;
-    for (int i = from; i < lines.length; i++) {
-      if (lines[i].startsWith("# ") && lines[i].trim().length() > 1) {
+    for (int i = from; i < lines.count(); i++) {
+      String l = lines.line(i);
+      if (l.startsWith("# ") && l.trim().length() > 1) {
         title = i;
         break;
       }
     }
     if (title <= from) {
-      return;
+      return from;
     }
     for (int i = from; i < title; i++) {
-      String l = lines[i];
+      String l = lines.line(i);
       if (l.contains("task_id") || l.contains("<!--") || l.contains("execution:")) {
-        return;
+        return from;
       }
     }
-    for (int i = from; i < title; i++) {
-      lines[i] = "";
-    }
+    return title;
   }
 
   /** Pre-order walk with an explicit stack: deeply nested input cannot overflow the Java stack. */
@@ -149,7 +150,7 @@ final class MarkdownReader {
       } else if (n instanceof FencedCodeBlock f) {
         fence(f);
       } else if (n instanceof HtmlBlock h) {
-        html(h);
+        pending.add(new Step(null, null, null, h));
       }
       if (n instanceof Document
           || n instanceof BlockQuote
@@ -176,15 +177,15 @@ final class MarkdownReader {
     }
     int first = spans.get(0).getLineIndex();
     int last = spans.get(spans.size() - 1).getLineIndex();
-    String line = lines[first];
+    String line = lines.line(first);
     Matcher atx = ATX.matcher(line);
     if (atx.find()) {
       return withoutClosingHashes(line.substring(atx.end()).strip());
     }
     // Setext: the text lines above the underline.
     StringBuilder sb = new StringBuilder();
-    for (int i = first; i < last && i < lines.length; i++) {
-      sb.append(sb.length() == 0 ? "" : " ").append(lines[i].trim());
+    for (int i = first; i < last && i < lines.count(); i++) {
+      sb.append(sb.length() == 0 ? "" : " ").append(lines.line(i).trim());
     }
     return sb.toString();
   }
@@ -235,6 +236,22 @@ final class MarkdownReader {
     }
   }
 
+  /** A fence to parse (with the tier and heading it sits under) or an HTML block, in order. */
+  private record Step(Fence fence, Tier tier, String heading, HtmlBlock html) {}
+
+  private record Fence(String lang, String body, int contentLine) {}
+
+  /** What parsing a fence gave: its documents, or why it failed. */
+  private record Parsed(List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure) {}
+
+  /**
+   * Fences are parsed this many at a time, in parallel (YAML parsing is most of the reading time),
+   * then applied in document order; the batch bounds how many parsed trees wait in memory.
+   */
+  private static final int BATCH = 512;
+
+  private final List<Step> pending = new ArrayList<>();
+
   private void fence(FencedCodeBlock f) {
     String info = f.getInfo() == null ? "" : f.getInfo().trim().toLowerCase(Locale.ROOT);
     String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
@@ -243,19 +260,54 @@ final class MarkdownReader {
     if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(body).find())) {
       return;
     }
-    int contentLine = firstLine(f) + 2;
-    List<LocatedDocument> docs;
-    try {
-      docs =
-          lang.equals("json")
-              ? LocatedTreeParser.parseJson(body, contentLine)
-              : LocatedTreeParser.parseYaml(body, contentLine);
-    } catch (LocatedTreeParser.ParseFailure e) {
-      parseFailure(body, e);
+    pending.add(new Step(new Fence(lang, body, firstLine(f) + 2), tier, heading, null));
+    if (pending.size() >= BATCH) {
+      flush();
+    }
+  }
+
+  /** Parses the pending fences in parallel, then applies every pending step in document order. */
+  private void flush() {
+    if (pending.isEmpty()) {
       return;
     }
-    for (LocatedDocument d : docs) {
-      block(d);
+    List<Parsed> parsed =
+        (pending.size() > 1 ? pending.parallelStream() : pending.stream())
+            .map(s -> s.fence() == null ? null : parse(s.fence()))
+            .toList();
+    Tier current = tier;
+    String currentHeading = heading;
+    for (int i = 0; i < pending.size(); i++) {
+      Step s = pending.get(i);
+      if (s.html() != null) {
+        html(s.html());
+        continue;
+      }
+      tier = s.tier();
+      heading = s.heading();
+      Parsed p = parsed.get(i);
+      if (p.failure() != null) {
+        parseFailure(s.fence().body(), p.failure());
+        continue;
+      }
+      for (LocatedDocument d : p.docs()) {
+        block(d);
+      }
+    }
+    tier = current;
+    heading = currentHeading;
+    pending.clear();
+  }
+
+  private static Parsed parse(Fence f) {
+    try {
+      return new Parsed(
+          f.lang().equals("json")
+              ? LocatedTreeParser.parseJson(f.body(), f.contentLine())
+              : LocatedTreeParser.parseYaml(f.body(), f.contentLine()),
+          null);
+    } catch (LocatedTreeParser.ParseFailure e) {
+      return new Parsed(null, e);
     }
   }
 
@@ -356,7 +408,7 @@ final class MarkdownReader {
       return null;
     }
     if (id != null && heading.startsWith(id)) {
-      String rest = heading.substring(id.length()).replaceFirst("^\\s*[:.\\-—–]\\s*", "").trim();
+      String rest = TITLE_SEPARATOR.matcher(heading.substring(id.length())).replaceFirst("").trim();
       return rest.isEmpty() ? heading : rest;
     }
     return heading;

@@ -8,6 +8,8 @@ import java.util.List;
 final class NodeValues {
   private NodeValues() {}
 
+  private static final java.util.regex.Pattern INT = java.util.regex.Pattern.compile("-?\\d{1,9}");
+
   /** A scalar's text; null for absent, null or container values. */
   static String text(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
@@ -68,7 +70,7 @@ final class NodeValues {
     if (node.isIntegralNumber() && node.canConvertToInt()) {
       return node.intValue();
     }
-    if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}")) {
+    if (node.isTextual() && INT.matcher(node.asText().trim()).matches()) {
       return Integer.parseInt(node.asText().trim());
     }
     return null;

@@ -18,9 +18,13 @@ public enum Status {
       java.util.regex.Pattern.compile("[^\\p{L}\\p{N}_\\- ]");
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
+  private static final Status[] VALUES = values();
+
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** The BSF spelling, as written in blueprints and JSON output. */
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /**
@@ -47,6 +51,12 @@ public enum Status {
   public static Optional<Status> parse(String text) {
     if (text == null) {
       return Optional.empty();
+    }
+    // The common case, a BSF spelling as written, needs none of the regex clean-up below.
+    for (Status s : VALUES) {
+      if (s.wire.equals(text)) {
+        return Optional.of(s);
+      }
     }
     // Keep letters, digits, spaces, '_' and '-': drops emoji and decoration around the word.
     String word =

@@ -40,10 +40,32 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
 
   private static final Pattern SECRET_REF = Pattern.compile("\\$\\{secrets\\.[^}]*}");
 
-  /** Cheap pre-filter on the lower-cased value: every pattern below contains one of these. */
-  private static final Pattern QUICK =
-      Pattern.compile(
-          "sk-|akia|asia|gh[pousr]_|github_pat_|xox|aiza|private key|bearer|key|token|secret|passw");
+  /**
+   * Cheap pre-filter on the lower-cased value: every pattern below contains one of these. Checked
+   * with {@link String#contains} rather than a regex alternation, which tried every branch at every
+   * position and was the largest cost of validating large blueprints.
+   */
+  private static final List<String> QUICK =
+      List.of(
+          "sk-",
+          "akia",
+          "asia",
+          "gh",
+          "github_pat_",
+          "xox",
+          "aiza",
+          "private key",
+          "bearer",
+          "key",
+          "token",
+          "secret",
+          "passw");
+
+  /** Field names repeat across tasks; their SECRET_NAME verdict is kept up to this many names. */
+  private static final int NAME_CACHE_LIMIT = 4096;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SECRET_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final Pattern SECRET_NAME =
       Pattern.compile(
@@ -109,8 +131,7 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
     }
     String v = value.contains("${") ? SECRET_REF.matcher(value).replaceAll("") : value;
     String lower = v.toLowerCase(Locale.ROOT);
-    if (!QUICK.matcher(lower).find()
-        && !SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find()) {
+    if (!quick(lower) && !secretName(fieldName)) {
       return null;
     }
     for (Kind k : KNOWN) {
@@ -123,9 +144,7 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
         return k.name();
       }
     }
-    if (SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find()
-        && !v.contains(" ")
-        && highEntropy(v.trim())) {
+    if (secretName(fieldName) && !v.contains(" ") && highEntropy(v.trim())) {
       return "a secret value in a field named " + fieldName;
     }
     Matcher a = ASSIGNMENT.matcher(v);
@@ -135,6 +154,39 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
       }
     }
     return null;
+  }
+
+  /** Whether the lower-cased value holds a substring every secret pattern needs. */
+  private static boolean quick(String lower) {
+    for (String q : QUICK) {
+      int at = lower.indexOf(q);
+      if (q.equals("gh")) {
+        // gh[pousr]_
+        while (at >= 0) {
+          if (at + 3 < lower.length()
+              && "pousr".indexOf(lower.charAt(at + 2)) >= 0
+              && lower.charAt(at + 3) == '_') {
+            return true;
+          }
+          at = lower.indexOf(q, at + 1);
+        }
+      } else if (at >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean secretName(String fieldName) {
+    Boolean known = SECRET_NAMES.get(fieldName);
+    if (known != null) {
+      return known;
+    }
+    boolean named = SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find();
+    if (SECRET_NAMES.size() < NAME_CACHE_LIMIT) {
+      SECRET_NAMES.put(fieldName, named);
+    }
+    return named;
   }
 
   /** At least 16 characters, mixed classes and Shannon entropy above 3.5 bits per character. */
