@@ -28,7 +28,10 @@ final class AggregateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (schema_version 1).")
   boolean json;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

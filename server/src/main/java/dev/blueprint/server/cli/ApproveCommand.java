@@ -26,7 +26,10 @@ final class ApproveCommand implements Callable<Integer> {
   @Option(names = "--by", paramLabel = "NAME", description = "Who approves (default: $USER).")
   String by;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -67,7 +67,10 @@ final class CommitCommand implements Callable<Integer> {
       description = "Branch to land on (default: the checked-out one).")
   String onto;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
   @Option(names = "--run", description = "Blueprint-Run trailer.")

@@ -25,7 +25,10 @@ final class HooksInstallCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Repository folder (default: the current one).")
   Path repo = Path.of(".");
 
   @Option(names = "--stop", description = "Also journal at every Stop (an active journal).")

@@ -21,7 +21,10 @@ final class HooksUninstallCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Repository folder (default: the current one).")
   Path repo = Path.of(".");
 
   @Option(names = "--git", description = "Also remove blueprint's prepare-commit-msg hook.")

@@ -28,7 +28,10 @@ final class JournalListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Repository folder (default: the current one).")
   Path repo = Path.of(".");
 
   @Option(names = "--json", description = "Print the result as JSON.")

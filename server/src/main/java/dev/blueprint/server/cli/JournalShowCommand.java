@@ -27,7 +27,10 @@ final class JournalShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A journal file, or its name inside sessions/.")
   Path file;
 
-  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Repository folder (default: the current one).")
   Path repo = Path.of(".");
 
   @Option(names = "--json", description = "Print what is read from the journal as JSON.")

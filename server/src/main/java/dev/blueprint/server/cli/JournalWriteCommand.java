@@ -40,7 +40,10 @@ final class JournalWriteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--repo", description = "Repository folder (default: the current one).")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Repository folder (default: the current one).")
   Path repo = Path.of(".");
 
   @Option(

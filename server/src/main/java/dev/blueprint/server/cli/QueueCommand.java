@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
     description = "Show the commit queue: pending, landed and rejected changes.")
 final class QueueCommand implements Callable<Integer> {
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
   @Option(

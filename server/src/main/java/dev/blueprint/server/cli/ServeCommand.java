@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> extraOrigins = new ArrayList<>();
 
   @Option(
-      names = "--repo",
+      names = {"-C", "--repo"},
       paramLabel = "DIR",
       description = "Repository to serve (default: the git repository around the current folder).")
   Path repo;

@@ -43,7 +43,10 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Redraw until the run ends.")
   boolean watch;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
+  @Option(
+      names = {"-C", "--repo"},
+      paramLabel = "DIR",
+      description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
