@@ -8,20 +8,16 @@ import dev.blueprint.journal.git.QueueEntry;
 import dev.blueprint.journal.git.QueueOptions;
 import dev.blueprint.journal.git.RepoLayout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +40,7 @@ public final class JGitCommitQueue implements CommitQueue {
   private final Repository repo;
   private final QueueStore store;
   private final WriterLock lock;
+  private final TargetBranch branch;
   private final String targetRef;
   private final PersonIdent committer;
   private final QueueOptions options;
@@ -60,7 +57,8 @@ public final class JGitCommitQueue implements CommitQueue {
     this.repo = layout.open();
     this.store = new QueueStore(dir.resolve("queue.db"));
     this.lock = new WriterLock(dir.resolve("queue.lock"));
-    this.targetRef = resolveTarget(repo, options.targetBranch());
+    this.branch = new TargetBranch(repo, layout, options.targetBranch());
+    this.targetRef = branch.ref();
     this.committer = options.committer() != null ? options.committer() : new PersonIdent(repo);
     this.capture = new ChangeCapture(repo);
     this.lander = new ChangeLander(repo, committer);
@@ -158,7 +156,7 @@ public final class JGitCommitQueue implements CommitQueue {
   private List<LandOutcome> drainHeld() {
     List<LandOutcome> outcomes = new ArrayList<>();
     try {
-      ObjectId startTip = tip();
+      ObjectId startTip = branch.tip();
       ObjectId recoveredFrom = recover(startTip);
       if (options.syncCheckout()) {
         // The checkout matches the tip before the first landing (or a recovered one).
@@ -192,7 +190,7 @@ public final class JGitCommitQueue implements CommitQueue {
    */
   private void syncCheckout() {
     try {
-      if (!options.syncCheckout() || !isCheckedOut()) {
+      if (!options.syncCheckout() || !branch.isCheckedOut()) {
         return;
       }
       while (true) {
@@ -201,7 +199,7 @@ public final class JGitCommitQueue implements CommitQueue {
             return;
           }
           for (int round = 0; round < 100; round++) {
-            ObjectId to = tip();
+            ObjectId to = branch.tip();
             ObjectId from = checkout.lastSynced(to);
             if (to == null || to.equals(from)) {
               break;
@@ -212,7 +210,7 @@ public final class JGitCommitQueue implements CommitQueue {
             }
           }
         }
-        ObjectId to = tip();
+        ObjectId to = branch.tip();
         if (to == null || to.equals(checkout.lastSynced(to))) {
           return;
         }
@@ -230,14 +228,14 @@ public final class JGitCommitQueue implements CommitQueue {
     ObjectId before = null;
     for (QueueRecord r : store.inState("landing", BATCH)) {
       ObjectId intended = ObjectId.fromString(r.newCommit());
-      if (tip != null && isAncestor(intended, tip)) {
+      if (tip != null && branch.isAncestor(intended, tip)) {
         store.decide(r.id(), "landed", intended.name(), null, null, null, null);
         LOG.info("recovered change {}: it had landed as {}", r.id(), intended.name());
         if (before == null && r.expectedOld() != null) {
           before = ObjectId.fromString(r.expectedOld());
         }
       } else {
-        removeStaleRefLock();
+        branch.removeStaleRefLock();
         store.backToPending(r.id());
         LOG.info("recovered change {}: it had not landed, landing it again", r.id());
       }
@@ -247,7 +245,7 @@ public final class JGitCommitQueue implements CommitQueue {
 
   private LandOutcome landOne(QueueRecord r) throws IOException {
     for (int attempt = 0; attempt < 20; attempt++) {
-      ObjectId tip = tip();
+      ObjectId tip = branch.tip();
       LandingPlan plan = lander.plan(r, store.edits(r.id()), tip);
       if (plan instanceof LandingPlan.Conflict c) {
         store.decide(
@@ -257,11 +255,18 @@ public final class JGitCommitQueue implements CommitQueue {
             "E_CONFLICT",
             null,
             String.join("\n", c.paths()),
-            "conflicts with " + shortName(tip));
+            "conflicts with " + TargetBranch.shortName(tip));
         return new LandOutcome.Rejected(r.id(), c.paths());
       }
       if (plan instanceof LandingPlan.NoChange) {
-        store.decide(r.id(), "unchanged", null, null, null, null, "already on " + shortName(tip));
+        store.decide(
+            r.id(),
+            "unchanged",
+            null,
+            null,
+            null,
+            null,
+            "already on " + TargetBranch.shortName(tip));
         return new LandOutcome.Unchanged(r.id());
       }
       if (plan instanceof LandingPlan.Impossible i) {
@@ -278,7 +283,7 @@ public final class JGitCommitQueue implements CommitQueue {
         }
       }
       store.markLanding(r.id(), tip, n.commit());
-      RefUpdate.Result result = compareAndSet(tip, n.commit(), firstLine(r));
+      RefUpdate.Result result = branch.compareAndSet(tip, n.commit(), firstLine(r));
       if (result == RefUpdate.Result.FAST_FORWARD
           || result == RefUpdate.Result.NEW
           || result == RefUpdate.Result.FORCED) {
@@ -308,7 +313,7 @@ public final class JGitCommitQueue implements CommitQueue {
    */
   private List<LandOutcome> landBatch(List<QueueRecord> rows) throws IOException {
     for (int attempt = 0; attempt < 20; attempt++) {
-      ObjectId tip = tip();
+      ObjectId tip = branch.tip();
       ObjectId cursor = tip;
       List<LandOutcome> outcomes = new ArrayList<>();
       List<QueueStore.Decision> decisions = new ArrayList<>();
@@ -322,15 +327,15 @@ public final class JGitCommitQueue implements CommitQueue {
           decisions.add(
               new QueueStore.Decision(r.id(), "landed", n.commit().name(), null, null, null, null));
         } else {
-          LandOutcome o = notLanded(r.id(), plan, cursor);
+          LandOutcome o = QueueRecords.notLanded(r.id(), plan);
           outcomes.add(o);
-          decisions.add(decisionFor(o, cursor));
+          decisions.add(QueueRecords.decisionFor(o, cursor));
         }
       }
       if (!chain.isEmpty()) {
         store.markLanding(chain, tip);
         RefUpdate.Result result =
-            compareAndSet(
+            branch.compareAndSet(
                 tip,
                 cursor,
                 firstLine(rows.get(0))
@@ -365,117 +370,9 @@ public final class JGitCommitQueue implements CommitQueue {
     return failed;
   }
 
-  private static LandOutcome notLanded(long id, LandingPlan plan, ObjectId onto) {
-    if (plan instanceof LandingPlan.Conflict c) {
-      return new LandOutcome.Rejected(id, c.paths());
-    }
-    if (plan instanceof LandingPlan.Impossible i) {
-      return new LandOutcome.Failed(id, i.code(), i.message());
-    }
-    return new LandOutcome.Unchanged(id);
-  }
-
-  private static QueueStore.Decision decisionFor(LandOutcome o, ObjectId onto) {
-    if (o instanceof LandOutcome.Rejected r) {
-      return new QueueStore.Decision(
-          o.changeId(),
-          "rejected",
-          null,
-          "E_CONFLICT",
-          null,
-          String.join("\n", r.conflictPaths()),
-          "conflicts with " + shortName(onto));
-    }
-    if (o instanceof LandOutcome.Failed f) {
-      return new QueueStore.Decision(
-          o.changeId(), "failed", null, f.code(), null, null, f.message());
-    }
-    return new QueueStore.Decision(
-        o.changeId(), "unchanged", null, null, null, null, "already on " + shortName(onto));
-  }
-
-  private RefUpdate.Result compareAndSet(ObjectId expected, ObjectId next, String subject)
-      throws IOException {
-    RefUpdate.Result result = null;
-    for (int i = 0; i < 50; i++) {
-      RefUpdate ru = repo.updateRef(targetRef);
-      ru.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
-      ru.setNewObjectId(next);
-      ru.setRefLogMessage("blueprint queue: " + subject, false);
-      result = ru.update();
-      if (result != RefUpdate.Result.LOCK_FAILURE) {
-        return result;
-      }
-      ObjectId now = tip();
-      if (now == null ? expected != null : !now.equals(expected)) {
-        return result; // really moved
-      }
-      try {
-        Thread.sleep(20); // a person's git holds the ref lock for a moment
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return result;
-      }
-    }
-    return result;
-  }
-
-  /** A ref lock left by a writer killed mid-update; only ever removed by the queue's writer. */
-  private void removeStaleRefLock() throws IOException {
-    Path lockFile = layout.commonGitDir().resolve(targetRef + ".lock");
-    if (Files.deleteIfExists(lockFile)) {
-      LOG.warn("removed {} left by a crashed landing", lockFile);
-    }
-  }
-
-  private boolean isAncestor(ObjectId maybeAncestor, ObjectId tip) throws IOException {
-    try (RevWalk rw = new RevWalk(repo)) {
-      return rw.isMergedInto(rw.parseCommit(maybeAncestor), rw.parseCommit(tip));
-    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
-      return false;
-    }
-  }
-
-  private boolean isCheckedOut() throws IOException {
-    if (repo.isBare()) {
-      return false;
-    }
-    Ref head = repo.exactRef(Constants.HEAD);
-    return head != null && head.isSymbolic() && head.getTarget().getName().equals(targetRef);
-  }
-
-  private ObjectId tip() throws IOException {
-    Ref ref = repo.exactRef(targetRef);
-    return ref == null ? null : ref.getObjectId();
-  }
-
-  private static String shortName(ObjectId id) {
-    return id == null ? "an unborn branch" : id.abbreviate(10).name();
-  }
-
   private static String firstLine(QueueRecord r) {
     String m = r.message() == null ? r.sourceBranch() : r.message();
     return m == null ? "" : Arrays.stream(m.split("\n")).findFirst().orElse("");
-  }
-
-  private static String resolveTarget(Repository repo, String branch) {
-    try {
-      if (branch != null) {
-        return branch.startsWith("refs/") ? branch : Constants.R_HEADS + branch;
-      }
-      Ref head = repo.exactRef(Constants.HEAD);
-      if (head != null && head.isSymbolic()) {
-        return head.getTarget().getName();
-      }
-      String full = repo.getFullBranch();
-      if (full != null && full.startsWith(Constants.R_HEADS)) {
-        return full;
-      }
-    } catch (IOException e) {
-      throw new GitLayerException("E_NOT_A_REPO", "cannot read HEAD: " + e.getMessage(), "HEAD", e);
-    }
-    throw new GitLayerException(
-        "E_DETACHED_HEAD", "HEAD is detached: name the branch to land on", "HEAD");
   }
 
   @Override

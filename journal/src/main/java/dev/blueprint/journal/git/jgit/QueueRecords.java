@@ -4,6 +4,7 @@ import dev.blueprint.journal.git.LandOutcome;
 import dev.blueprint.journal.git.QueueEntry;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
 
 /** Maps stored rows to the domain's outcome and listing values. */
 final class QueueRecords {
@@ -46,5 +47,42 @@ final class QueueRecords {
 
   private static List<String> paths(QueueRecord r) {
     return r.paths() == null || r.paths().isEmpty() ? List.of() : List.of(r.paths().split("\n"));
+  }
+
+  /** The outcome of a change that a landing plan does not commit. */
+  static LandOutcome notLanded(long id, LandingPlan plan) {
+    if (plan instanceof LandingPlan.Conflict c) {
+      return new LandOutcome.Rejected(id, c.paths());
+    }
+    if (plan instanceof LandingPlan.Impossible i) {
+      return new LandOutcome.Failed(id, i.code(), i.message());
+    }
+    return new LandOutcome.Unchanged(id);
+  }
+
+  /** The decision to record for a change that did not land on {@code onto}. */
+  static QueueStore.Decision decisionFor(LandOutcome o, ObjectId onto) {
+    if (o instanceof LandOutcome.Rejected r) {
+      return new QueueStore.Decision(
+          o.changeId(),
+          "rejected",
+          null,
+          "E_CONFLICT",
+          null,
+          String.join("\n", r.conflictPaths()),
+          "conflicts with " + TargetBranch.shortName(onto));
+    }
+    if (o instanceof LandOutcome.Failed f) {
+      return new QueueStore.Decision(
+          o.changeId(), "failed", null, f.code(), null, null, f.message());
+    }
+    return new QueueStore.Decision(
+        o.changeId(),
+        "unchanged",
+        null,
+        null,
+        null,
+        null,
+        "already on " + TargetBranch.shortName(onto));
   }
 }
