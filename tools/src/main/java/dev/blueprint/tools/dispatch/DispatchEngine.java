@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +45,8 @@ import java.util.concurrent.TimeUnit;
  * through the commit queue, applies retries and {@code on_failure}, and ends the run when nothing
  * more can start. One coordinator thread decides; worker threads run attempts.
  *
- * <p>Calling {@link #run} again on a run whose process died resumes it. Not yet: fallback tasks,
- * the deterministic cache.
+ * <p>A task that gives up and names an {@code on_failure.fallback_task} has that task run in its
+ * place ({@link FallbackTasks}). Calling {@link #run} again on a run whose process died resumes it.
  */
 public final class DispatchEngine {
   private static final Duration PAUSED_AGENT_RETRY = Duration.ofSeconds(30);
@@ -95,6 +96,7 @@ public final class DispatchEngine {
     Map<String, Instant> notBefore = new HashMap<>();
     Set<String> running = new HashSet<>();
     LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
+    FallbackTasks fallbacks = new FallbackTasks(store, runId, clock);
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallel));
     boolean abort = false;
     try {
@@ -102,7 +104,11 @@ public final class DispatchEngine {
         Map<String, TaskState> states = states(runId);
         if (!abort) {
           Blueprint planned = ApprovedGates.apply(bp, approved(bp, states));
-          for (String id : Planner.ready(planned, done(states), running)) {
+          Set<String> done = done(states);
+          done.addAll(fallbacks.replaced());
+          Set<String> candidates = new LinkedHashSet<>(fallbacks.toStart(states, running));
+          candidates.addAll(Planner.ready(planned, done, running));
+          for (String id : candidates) {
             if (running.size() >= parallel) {
               break;
             }
@@ -113,6 +119,7 @@ public final class DispatchEngine {
             if (startable && locks.tryAcquire(id, task.locks())) {
               lockEvents(runId, id, task.locks(), EventName.LOCK_ACQUIRED);
               running.add(id);
+              fallbacks.starting(id);
               String agent = agents.agentFor(task);
               workers.submit(
                   () ->
@@ -133,14 +140,17 @@ public final class DispatchEngine {
               d.taskId(),
               bp.task(d.taskId()).orElseThrow().locks(),
               EventName.LOCK_RELEASED);
-          abort |= settle(runId, d, notBefore);
+          abort |= settle(bp, runId, d, notBefore, fallbacks);
           d = finished.poll();
+        }
+        if (fallbacks.awaiting()) {
+          abort |= fallbacks.resolve(bp, states(runId), running);
         }
       }
     } finally {
       workers.shutdownNow();
     }
-    return finish(runId, abort);
+    return finish(runId, abort, fallbacks.replaced());
   }
 
   /**
@@ -263,13 +273,18 @@ public final class DispatchEngine {
   }
 
   /** Applies a finished attempt's report; returns true when the run must stop. */
-  private boolean settle(String runId, Done d, Map<String, Instant> notBefore) {
+  private boolean settle(
+      Blueprint bp, String runId, Done d, Map<String, Instant> notBefore, FallbackTasks fallbacks) {
     AttemptReport r = d.report();
     if (r instanceof AttemptReport.WillRetry w) {
       notBefore.put(d.taskId(), clock.instant().plus(w.delay()));
     } else if (r instanceof AttemptReport.AgentPaused) {
       notBefore.put(d.taskId(), clock.instant().plus(PAUSED_AGENT_RETRY));
     } else if (r instanceof AttemptReport.GaveUp g) {
+      if (g.fallbackTask() != null && bp.task(g.fallbackTask()).isPresent()) {
+        fallbacks.await(d.taskId(), g.fallbackTask());
+        return false;
+      }
       if (g.action() == FailureAction.SKIP) {
         store.setTaskState(
             runId,
@@ -329,15 +344,20 @@ public final class DispatchEngine {
     }
   }
 
-  private RunResult finish(String runId, boolean aborted) {
+  private RunResult finish(String runId, boolean aborted, Set<String> replaced) {
     Map<String, TaskState> states = states(runId);
     boolean waiting = states.containsValue(TaskState.WAITING_HUMAN);
-    boolean allLanded = states.values().stream().allMatch(s -> s == TaskState.LANDED);
+    boolean allLanded =
+        states.entrySet().stream()
+            .allMatch(e -> e.getValue() == TaskState.LANDED || replaced.contains(e.getKey()));
     if (waiting && !aborted) {
       return new RunResult(runId, RunState.RUNNING, states);
     }
     RunState end = aborted ? RunState.ABORTED : allLanded ? RunState.SUCCEEDED : RunState.FAILED;
-    long notLanded = states.values().stream().filter(s -> s != TaskState.LANDED).count();
+    long notLanded =
+        states.entrySet().stream()
+            .filter(e -> e.getValue() != TaskState.LANDED && !replaced.contains(e.getKey()))
+            .count();
     store.finishRun(
         runId, end, allLanded ? "every task landed" : notLanded + " task(s) did not land");
     return new RunResult(runId, end, states);
