@@ -87,7 +87,7 @@ final class JournalWriteCommand implements Callable<Integer> {
   @Option(names = "--blueprint", description = "The blueprint file worked on.")
   String blueprint;
 
-  @Option(names = "--progress", description = "Blueprint progress, e.g. '12/40 (30%)'.")
+  @Option(names = "--progress", description = "Blueprint progress, e.g. '12/40 (30%%)'.")
   String progress;
 
   @Option(names = "--json", description = "Print the result as JSON.")
