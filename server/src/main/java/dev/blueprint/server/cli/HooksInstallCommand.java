@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,11 +26,7 @@ final class HooksInstallCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(names = "--stop", description = "Also journal at every Stop (an active journal).")
   boolean stop;
@@ -50,7 +47,7 @@ final class HooksInstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path root = RepositoryRoot.around(repo);
+    Path root = repo.root();
     String launcher = bp;
     if (launcher == null) {
       Path local = root.resolve("bp");

@@ -5,9 +5,9 @@ import dev.blueprint.hooks.claude.InstallReport;
 import dev.blueprint.hooks.claude.InvalidSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,11 +21,7 @@ final class HooksUninstallCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(names = "--git", description = "Also remove blueprint's prepare-commit-msg hook.")
   boolean git;
@@ -37,7 +33,7 @@ final class HooksUninstallCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     InstallReport report;
     try {
-      report = new ClaudeHookInstaller(RepositoryRoot.around(repo)).uninstall(git);
+      report = new ClaudeHookInstaller(repo.root()).uninstall(git);
     } catch (InvalidSettingsException e) {
       throw new UsageException(e.getMessage());
     }

@@ -7,7 +7,6 @@ import dev.blueprint.journal.session.ListedJournal;
 import dev.blueprint.journal.session.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +28,7 @@ final class JournalListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
@@ -41,10 +37,7 @@ final class JournalListCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     JournalService service =
         new JournalService(
-            RepositoryRoot.around(repo),
-            Redactor.patternsOnly(),
-            JournalPublisher.NONE,
-            Clock.systemUTC());
+            repo.root(), Redactor.patternsOnly(), JournalPublisher.NONE, Clock.systemUTC());
     List<ListedJournal> journals = service.list();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,11 +28,7 @@ final class JournalShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A journal file, or its name inside sessions/.")
   Path file;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(names = "--json", description = "Print what is read from the journal as JSON.")
   boolean json;
@@ -40,7 +37,7 @@ final class JournalShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = file;
     if (!Files.isRegularFile(target)) {
-      target = RepositoryRoot.around(repo).resolve(JournalService.FOLDER).resolve(file);
+      target = repo.root().resolve(JournalService.FOLDER).resolve(file);
     }
     if (!Files.isRegularFile(target) || !Files.isReadable(target)) {
       throw new UsageException("cannot read journal " + file);

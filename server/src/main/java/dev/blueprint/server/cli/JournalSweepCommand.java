@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,11 +30,7 @@ final class JournalSweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(
       names = "--projects",
@@ -65,7 +62,7 @@ final class JournalSweepCommand implements Callable<Integer> {
       throw new UsageException("--settle-minutes must not be negative");
     }
     Path root = projects != null ? projects : defaultProjects();
-    Path repoRoot = RepositoryRoot.around(repo);
+    Path repoRoot = repo.root();
     JournalPublisher publisher =
         noCommit || dryRun
             ? JournalPublisher.NONE

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,11 +41,7 @@ final class JournalWriteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Repository folder (default: the current one).")
-  Path repo = Path.of(".");
+  @Mixin RepositoryOption repo;
 
   @Option(
       names = "--transcript",
@@ -129,7 +126,7 @@ final class JournalWriteCommand implements Callable<Integer> {
     } else if (transcript != null) {
       requireFile(transcript, "transcript");
       written =
-          service(RepositoryRoot.around(repo))
+          service(repo.root())
               .writeFromTranscript(
                   transcript,
                   new TranscriptOptions(
@@ -141,7 +138,7 @@ final class JournalWriteCommand implements Callable<Integer> {
         throw new UsageException("journal write by hand needs --agent NAME");
       }
       written =
-          service(RepositoryRoot.around(repo))
+          service(repo.root())
               .writeByHand(
                   new ManualEntry(
                       Optional.ofNullable(sessionId),
@@ -184,7 +181,7 @@ final class JournalWriteCommand implements Callable<Integer> {
         rec.transcriptPath()
             .orElseThrow(() -> new UsageException(spool + ": names no transcript_path"));
     requireFile(transcriptFile, "transcript named in " + spool);
-    Path root = RepositoryRoot.around(rec.cwd().map(Path::of).orElse(repo));
+    Path root = RepositoryRoot.around(rec.cwd().map(Path::of).orElse(repo.dir));
     JournalStatus spoolStatus = rec.event().equals("Stop") ? JournalStatus.ACTIVE : chosen;
     Optional<String> start =
         Optional.ofNullable(startCommit).or(() -> startCommitOf(hookSpool, rec.sessionId()));
