@@ -1,110 +1,135 @@
 // Benchmark (not a test): one Node client (the official TypeScript SDK) measures, in the same run,
-// the stdio round trip of bp's validate tool against the reference server's echo tool, and the
-// cold start to the first reply (initialize) of each server. Variants run interleaved.
+// the stdio round trip of bp's validate tool against the reference server's echo tool, ping on
+// both, and the cold start of each server. See run.sh and docs/mcp.md, "Performance".
 //
-// usage: node bench.mjs CALLS STARTS JAR BLUEPRINT [JSA]
+// usage: node bench.mjs CALLS STARTS JAR REPO [JSA]
+//   REPO holds example.bp.md (the blueprint validated by path; its text is sent for by-text calls)
+//
+// bp runs in three JVM set-ups (C1 only with AppCDS, as the bp launcher runs it; C1 only without
+// the archive; full tiered JIT) and each with the result cache on and off (BP_RESULT_CACHE=0).
+// All servers stay connected and the calls run interleaved in blocks (A B C ... A B C), one call
+// in flight at a time, so a change in machine load hits every variant alike.
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 
-const [calls, starts, jar, blueprintFile, jsa] = process.argv.slice(2);
+const [calls, starts, jar, repo, jsa] = process.argv.slice(2);
 const CALLS = Number(calls);
 const STARTS = Number(starts);
-const text = readFileSync(blueprintFile, "utf8");
+const BLOCK = Math.min(100, CALLS);
+const WARMUP = 300;
+const text = readFileSync(`${repo}/example.bp.md`, "utf8");
 const require = createRequire(import.meta.url);
 const everything = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
-const jvm = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
 
-const c2 = jvm.filter((f) => !f.startsWith("-XX:TieredStopAtLevel"));
-const variants = [
-  {
-    name: "bp serve (java -jar)",
-    command: "java",
-    args: [...jvm, "-jar", jar, "serve"],
-    call: { name: "validate", arguments: { text } },
-  },
-  ...(jsa
-    ? [{
-        name: "bp serve + AppCDS",
-        command: "java",
-        args: [...jvm, `-XX:SharedArchiveFile=${jsa}`, "-jar", jar, "serve"],
-        call: { name: "validate", arguments: { text } },
-      }]
-    : []),
-  {
-    name: "bp serve, full JIT (C2)",
-    command: "java",
-    args: [...c2, "-jar", jar, "serve"],
-    call: { name: "validate", arguments: { text } },
-  },
-  {
-    name: "server-everything (Node)",
-    command: process.execPath,
-    args: [everything, "stdio"],
-    call: { name: "echo", arguments: { message: "hello" } },
-  },
+// The bp launcher's flags (JVM output on stderr, C1 only, serial GC).
+const c1 = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
+  "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
+const c2 = c1.filter((f) => !f.startsWith("-XX:TieredStopAtLevel"));
+const cds = jsa ? [`-XX:SharedArchiveFile=${jsa}`] : [];
+const serve = ["-jar", jar, "serve", "--repo", repo, "--no-journal-sweep"];
+const jvms = [
+  ...(jsa ? [{ name: "C1 + AppCDS (bp launcher)", args: [...c1, ...cds, ...serve] }] : []),
+  { name: "C1, no AppCDS", args: [...c1, ...serve] },
+  { name: "full JIT (C2)", args: [...c2, ...serve] },
 ];
+const bp = jvms.flatMap((j) => [
+  { ...j, name: `bp ${j.name}, cache on`, command: "java", env: {} },
+  { ...j, name: `bp ${j.name}, cache off`, command: "java", env: { BP_RESULT_CACHE: "0" } },
+]);
+const reference = {
+  name: "server-everything echo (Node)", command: process.execPath, args: [everything, "stdio"], env: {},
+};
+const CALLS_OF = {
+  path: { name: "validate", arguments: { path: "example.bp.md" } },
+  text: { name: "validate", arguments: { text } },
+  echo: { name: "echo", arguments: { message: "hello" } },
+};
 
 async function connect(v) {
   const client = new Client({ name: "bench", version: "1.0.0" });
   const t0 = performance.now();
-  await client.connect(new StdioClientTransport({ command: v.command, args: v.args, stderr: "ignore" }));
-  return { client, ms: performance.now() - t0 };
+  const transport = new StdioClientTransport({
+    command: v.command, args: v.args, env: { ...process.env, ...v.env }, stderr: "ignore",
+  });
+  await client.connect(transport);
+  return { client, ms: performance.now() - t0, t0 };
 }
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const fmt = (x) => x.toFixed(2).padStart(8);
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const f2 = (x) => x.toFixed(2);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(" ");
 
-const cold = new Map(variants.map((v) => [v.name, []]));
+console.log(`load average at start: ${load()}`);
+
+// Cold start: spawn to the initialize reply, and to the first validate reply (a cold JVM also
+// loads the reader and validator then), every set-up started in turn, STARTS rounds.
+const coldInit = new Map();
+const coldFirst = new Map();
+const coldOnes = [...jvms.map((j) => ({ ...j, command: "java", env: {} })), reference];
 for (let i = 0; i < STARTS; i++) {
-  for (const v of variants) {
-    const { client, ms } = await connect(v);
-    cold.get(v.name).push(ms);
+  for (const v of coldOnes) {
+    const { client, ms, t0 } = await connect(v);
+    await client.callTool(v === reference ? CALLS_OF.echo : CALLS_OF.path);
+    const first = performance.now() - t0;
     await client.close();
+    (coldInit.get(v.name) ?? coldInit.set(v.name, []).get(v.name)).push(ms);
+    (coldFirst.get(v.name) ?? coldFirst.set(v.name, []).get(v.name)).push(first);
   }
 }
 
-const rtt = new Map();
-const ping = new Map();
-for (const v of variants) {
+// Round trips, interleaved in blocks.
+const servers = [];
+for (const v of [...bp, reference]) {
   const { client } = await connect(v);
-  for (let i = 0; i < 200; i++) await client.callTool(v.call); // warm-up
-  const pings = [];
-  for (let i = 0; i < CALLS; i++) {
-    const t0 = performance.now();
+  const kinds = v === reference ? ["echo"] : ["path", "text"];
+  for (let i = 0; i < WARMUP; i++) {
+    for (const k of kinds) await client.callTool(CALLS_OF[k]);
     await client.ping();
-    pings.push(performance.now() - t0);
   }
-  ping.set(v.name, pings.sort((a, b) => a - b));
-  const times = [];
-  for (let i = 0; i < CALLS; i++) {
-    const t0 = performance.now();
-    const r = await client.callTool(v.call);
-    times.push(performance.now() - t0);
-    if (r.isError && v.call.name === "validate" && i === 0) console.error("note: validate answered isError");
-  }
-  await client.close();
-  rtt.set(v.name, times.sort((a, b) => a - b));
+  servers.push({ v, client, kinds, times: { path: [], text: [], echo: [], ping: [] } });
 }
+for (let done = 0; done < CALLS; done += BLOCK) {
+  for (const s of servers) {
+    for (const k of [...s.kinds, "ping"]) {
+      for (let i = 0; i < BLOCK; i++) {
+        const t0 = performance.now();
+        if (k === "ping") await s.client.ping();
+        else await s.client.callTool(CALLS_OF[k]);
+        s.times[k].push(performance.now() - t0);
+      }
+    }
+  }
+}
+for (const s of servers) await s.client.close();
+const endLoad = load();
 
-const ref = rtt.get("server-everything (Node)");
-console.log(`tool call round trip over stdio (bp: validate of a 3-task blueprint; reference: echo), ${CALLS} sequential calls after 200 warm-up (ms)`);
-console.log(`${"variant".padEnd(28)}     p50      p99   p50/ref`);
-for (const v of variants) {
-  const t = rtt.get(v.name);
-  console.log(`${v.name.padEnd(28)}${fmt(pct(t, 50))} ${fmt(pct(t, 99))} ${(pct(t, 50) / pct(ref, 50)).toFixed(2).padStart(8)}`);
+const refEcho = pct(servers.at(-1).times.echo, 50);
+console.log(`\nround trip over stdio, ms, ${CALLS} sequential calls each after ${WARMUP} warm-up,`
+  + ` interleaved in blocks of ${BLOCK}; validate of a 3-task blueprint by path and by text`);
+console.log("| server | validate path p50 / p99 | validate text p50 / p99 | ping p50 / p99 | path p50 / echo p50 |");
+console.log("|---|---|---|---|---|");
+for (const s of servers) {
+  const t = s.times;
+  if (s.v === reference) {
+    console.log(`| ${s.v.name} | echo ${f2(pct(t.echo, 50))} / ${f2(pct(t.echo, 99))} | | ${f2(pct(t.ping, 50))} / ${f2(pct(t.ping, 99))} | 1.00 |`);
+  } else {
+    console.log(`| ${s.v.name} | ${f2(pct(t.path, 50))} / ${f2(pct(t.path, 99))} | ${f2(pct(t.text, 50))} / ${f2(pct(t.text, 99))} | ${f2(pct(t.ping, 50))} / ${f2(pct(t.ping, 99))} | ${f2(pct(t.path, 50) / refEcho)} |`);
+  }
 }
-console.log(`\nping round trip (transport and SDK only, no tool work), ${CALLS} calls (ms)`);
-const pref = ping.get("server-everything (Node)");
-for (const v of variants) {
-  const t = ping.get(v.name);
-  console.log(`${v.name.padEnd(28)}${fmt(pct(t, 50))} ${fmt(pct(t, 99))} ${(pct(t, 50) / pct(pref, 50)).toFixed(2).padStart(8)}`);
+console.log(`\ncold start, ms, median (min) of ${STARTS} starts, set-ups in turn`);
+console.log("| server | spawn to initialize reply | spawn to first tool reply |");
+console.log("|---|---|---|");
+for (const v of coldOnes) {
+  const a = coldInit.get(v.name);
+  const b = coldFirst.get(v.name);
+  const name = v === reference ? v.name : `bp ${v.name}`;
+  console.log(`| ${name} | ${Math.round(pct(a, 50))} (${Math.round(Math.min(...a))}) | ${Math.round(pct(b, 50))} (${Math.round(Math.min(...b))}) |`);
 }
-console.log(`\ncold start to the initialize reply, ${STARTS} starts each, interleaved (ms)`);
-console.log(`${"variant".padEnd(28)}  median      min      max`);
-for (const v of variants) {
-  const t = cold.get(v.name).sort((a, b) => a - b);
-  console.log(`${v.name.padEnd(28)}${fmt(pct(t, 50))} ${fmt(t[0])} ${fmt(t[t.length - 1])}`);
-}
+console.log(`\nload average at end: ${endLoad}`);

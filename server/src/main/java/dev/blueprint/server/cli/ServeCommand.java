@@ -5,10 +5,9 @@ import dev.blueprint.server.http.HttpAddress;
 import dev.blueprint.server.http.McpHttpServer;
 import dev.blueprint.server.mcp.BlueprintServer;
 import dev.blueprint.server.mcp.JsonRpcCheck;
-import dev.blueprint.server.mcp.StdioGate;
+import dev.blueprint.server.mcp.StdioTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -78,10 +77,17 @@ public final class ServeCommand implements Callable<Integer> {
           "Do not journal unjournaled Claude Code transcripts in the background at start.")
   boolean noJournalSweep;
 
+  @Option(
+      names = "--no-result-cache",
+      description =
+          "Validate and plan every call from scratch instead of answering a blueprint whose"
+              + " content was seen before from memory (also BP_RESULT_CACHE=0).")
+  boolean noResultCache;
+
   @Override
   public Integer call() throws Exception {
     Path root = repository();
-    BlueprintServer server = new BlueprintServer(root);
+    BlueprintServer server = new BlueprintServer(root, resultCache());
     if (!noJournalSweep) {
       // Issue 6: the sweep runs on demand and at server start, never in the way of the protocol.
       new StartupSweep(server.repository(), JournalSweepCommand.defaultProjects(), System.err)
@@ -90,23 +96,23 @@ public final class ServeCommand implements Callable<Integer> {
     return http == null ? serveStdio(server) : serveHttp(server);
   }
 
-  private int serveStdio(BlueprintServer server) throws InterruptedException {
+  private boolean resultCache() {
+    return !noResultCache && !"0".equals(System.getenv("BP_RESULT_CACHE"));
+  }
+
+  private int serveStdio(BlueprintServer server) {
     // stdout belongs to the protocol: anything else printed by mistake goes to stderr.
     OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-    StdioGate gate =
-        new StdioGate(
+    StdioTransport transport =
+        new StdioTransport(
+            McpJsonDefaults.getMapper(),
             new FileInputStream(FileDescriptor.in),
             protocol,
             new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes),
             STDIO_DRAIN_MILLIS);
-    McpSyncServer mcp =
-        server.start(
-            new StdioServerTransportProvider(
-                McpJsonDefaults.getMapper(), gate.passed(), gate.output(), maxMessageBytes + 1024));
-    Thread reader = new Thread(gate, "bp-stdin");
-    reader.start();
-    reader.join();
+    McpSyncServer mcp = server.start(transport);
+    transport.serveUntilEndOfInput();
     mcp.closeGracefully();
     return ExitCodes.OK;
   }

@@ -30,11 +30,22 @@ public final class BlueprintServer {
   private final RepositoryResources resources;
 
   public BlueprintServer(Path repository) {
+    this(repository, true);
+  }
+
+  /**
+   * @param resultCache whether validate and plan keep results by blueprint content ({@code bp serve
+   *     --no-result-cache} turns it off)
+   */
+  public BlueprintServer(Path repository, boolean resultCache) {
     this.root = new RepositoryRoot(repository);
     BlueprintSource source = new BlueprintSource(root, MAX_FILE_BYTES);
     this.tools =
         new McpTools(
-            source, new BlueprintDrafter(), new CommitTool(root, new RepositoryQueue(root.dir())));
+            source,
+            new BlueprintDrafter(),
+            new CommitTool(root, new RepositoryQueue(root.dir())),
+            resultCache ? ResultCache.bounded() : ResultCache.off());
     this.resources = new RepositoryResources(root);
   }
 

@@ -3,15 +3,19 @@ package dev.blueprint.server.mcp;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the blueprint a tool call names, by path inside the repository or as text. A path that
  * leaves the repository, a missing file or a file too large is a readable refusal, not an error of
- * the protocol.
+ * the protocol. Reading gives the text; parsing it is a separate step ({@link #parse}) that a tool
+ * skips when it already has the result for that text.
  */
 final class BlueprintSource {
   /** Label used in diagnostics for blueprints given as text. */
@@ -19,16 +23,25 @@ final class BlueprintSource {
 
   private final RepositoryRoot root;
   private final long maxFileBytes;
+  private final AtomicLong parses = new AtomicLong();
 
   BlueprintSource(RepositoryRoot root, long maxFileBytes) {
     this.root = root;
     this.maxFileBytes = maxFileBytes;
   }
 
-  /** What came of reading: a blueprint, or why there is none. */
+  /** What came of reading: a blueprint's text, or why there is none. */
   sealed interface Loaded permits Read, Refused {}
 
-  record Read(Blueprint blueprint) implements Loaded {}
+  /**
+   * A blueprint's text as the reader will see it. The reader's result depends on these two values
+   * alone, which makes them a cache key (a file's bytes are decoded strictly, so two different
+   * files never give one text).
+   *
+   * @param sourceName how diagnostics name it: the path relative to the repository, or {@link
+   *     #TEXT_SOURCE}
+   */
+  record Read(String sourceName, String text) implements Loaded {}
 
   record Refused(String message) implements Loaded {}
 
@@ -43,22 +56,50 @@ final class BlueprintSource {
     }
     try {
       if (Files.size(f) > maxFileBytes) {
-        return new Refused("file too large: " + relative + " is over " + maxFileBytes + " bytes");
+        return new Refused(tooLarge(relative));
+      }
+      // Read on every call, never remembered: an edited file must give its new diagnostics.
+      byte[] bytes = Files.readAllBytes(f);
+      if (bytes.length > maxFileBytes) {
+        return new Refused(tooLarge(relative));
       }
       // Named relative to the repository, so results do not leak the server's folder layout.
-      return new Read(
-          BlueprintReader.readString(
-              Files.readString(f, StandardCharsets.UTF_8), root.relativeName(f)));
+      return new Read(root.relativeName(f), utf8(bytes));
     } catch (IOException e) {
       return new Refused("cannot read " + relative + ": " + e.getMessage());
     }
   }
 
   Loaded fromText(String text) {
-    return new Read(BlueprintReader.readString(text, TEXT_SOURCE));
+    return new Read(TEXT_SOURCE, text);
   }
 
   Loaded load(String path, String text) {
     return path != null ? fromPath(path) : fromText(text);
+  }
+
+  /** Parses what was read. */
+  Blueprint parse(Read read) {
+    parses.incrementAndGet();
+    return BlueprintReader.readString(read.text(), read.sourceName());
+  }
+
+  /** How many blueprints were parsed so far (what a cached result saves; read by tests). */
+  long parses() {
+    return parses.get();
+  }
+
+  private String tooLarge(String relative) {
+    return "file too large: " + relative + " is over " + maxFileBytes + " bytes";
+  }
+
+  /** Strict, as {@link Files#readString} is: a file that is not UTF-8 is refused, not mangled. */
+  private static String utf8(byte[] bytes) throws IOException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 }

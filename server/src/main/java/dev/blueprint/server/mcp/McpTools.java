@@ -20,9 +20,9 @@ final class McpTools {
   private final PlanTool plan;
   private final CommitTool commit;
 
-  McpTools(BlueprintSource source, BlueprintDrafter drafter, CommitTool commit) {
-    this.validate = new ValidateTool(source);
-    this.plan = new PlanTool(source, drafter);
+  McpTools(BlueprintSource source, BlueprintDrafter drafter, CommitTool commit, ResultCache cache) {
+    this.validate = new ValidateTool(source, cache);
+    this.plan = new PlanTool(source, drafter, cache);
     this.commit = commit;
   }
 

@@ -46,22 +46,29 @@ final class PendingReplies extends FilterOutputStream {
   @Override
   public synchronized void write(int b) throws IOException {
     out.write(b);
-    track(b);
+    if (b == '\n') {
+      lineEnded();
+    } else {
+      line.write(b);
+    }
   }
 
+  /** Copies whole runs between newlines, since replies (a validate result) run to kilobytes. */
   @Override
   public synchronized void write(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
+    int start = off;
     for (int i = off; i < off + len; i++) {
-      track(b[i]);
+      if (b[i] == '\n') {
+        line.write(b, start, i - start);
+        lineEnded();
+        start = i + 1;
+      }
     }
+    line.write(b, start, off + len - start);
   }
 
-  private void track(int b) {
-    if (b != '\n') {
-      line.write(b);
-      return;
-    }
+  private void lineEnded() {
     String id = replyId(line.toByteArray());
     line.reset();
     if (id != null && ids.remove(id)) {

@@ -22,10 +22,12 @@ final class PlanTool {
 
   private final BlueprintSource source;
   private final BlueprintDrafter drafter;
+  private final ResultCache cache;
 
-  PlanTool(BlueprintSource source, BlueprintDrafter drafter) {
+  PlanTool(BlueprintSource source, BlueprintDrafter drafter, ResultCache cache) {
     this.source = source;
     this.drafter = drafter;
+    this.cache = cache;
   }
 
   static Tool definition() {
@@ -53,8 +55,14 @@ final class PlanTool {
     if (loaded instanceof BlueprintSource.Refused refused) {
       return ToolReplies.failure(refused.message());
     }
-    Blueprint blueprint = ((BlueprintSource.Read) loaded).blueprint();
-    return planValid(blueprint, Validator.validate(blueprint), options, null);
+    BlueprintSource.Read read = (BlueprintSource.Read) loaded;
+    String optionsKey = "max_parallel=" + options.maxParallel();
+    return cache.get(
+        new ResultCache.Key(NAME, optionsKey, read.sourceName(), read.text()),
+        () -> {
+          Blueprint blueprint = source.parse(read);
+          return planValid(blueprint, Validator.validate(blueprint), options, null);
+        });
   }
 
   private CallToolResult fromGoals(ToolCall call, String goals, PlanOptions options) {

@@ -1,36 +1,43 @@
 package dev.blueprint.server.mcp;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands between stdin and the SDK's stdio transport, which ends the session on the first line it
- * cannot read. Each line goes through {@link JsonRpcCheck}: refused lines are answered with a
- * JSON-RPC error written straight to stdout, and only well-formed messages reach the SDK, so the
- * session keeps serving.
+ * Stands between stdin and the MCP session, which would end on the first line it cannot read (the
+ * SDK's stdio transport does). Each line goes through {@link JsonRpcCheck}: refused lines are
+ * answered with a JSON-RPC error written straight to stdout, and only well-formed messages reach
+ * the session, so it keeps serving. Used by {@link StdioTransport}.
  */
-public final class StdioGate implements Runnable {
+final class StdioGate implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(StdioGate.class);
 
   private final InputStream in;
   private final OutputStream out;
   private final JsonRpcCheck check;
-  private final LineQueue passed = new LineQueue();
+  private final Consumer<byte[]> passed;
   private final PendingReplies pending;
   private final long drainMillis;
 
   /**
-   * @param stdout the protocol stream; the SDK must write to {@link #output()}, which wraps it
+   * @param stdout the protocol stream; replies must be written to {@link #output()}, which wraps it
    * @param drainMillis at the end of input, how long to wait for replies still being worked on
+   * @param passed takes each well-formed message (one line, without its newline), on this thread
    */
-  public StdioGate(InputStream in, OutputStream stdout, JsonRpcCheck check, long drainMillis) {
-    this.in = new BufferedInputStream(in, 64 * 1024);
+  StdioGate(
+      InputStream in,
+      OutputStream stdout,
+      JsonRpcCheck check,
+      long drainMillis,
+      Consumer<byte[]> passed) {
+    this.in = in;
+    this.passed = passed;
     this.pending = new PendingReplies(stdout);
     this.out = pending;
     this.check = check;
@@ -38,16 +45,11 @@ public final class StdioGate implements Runnable {
   }
 
   /**
-   * The stream the SDK writes replies to. Writes synchronize on it, as the SDK's do, so the gate's
-   * error replies never interleave with the SDK's.
+   * The stream replies go to. Writes synchronize on it, so the gate's error replies never
+   * interleave with the session's.
    */
-  public OutputStream output() {
+  OutputStream output() {
     return out;
-  }
-
-  /** What the SDK transport reads: the well-formed messages only. */
-  public InputStream passed() {
-    return passed;
   }
 
   /** Reads stdin to its end; run it on its own thread. */
@@ -55,22 +57,23 @@ public final class StdioGate implements Runnable {
   public void run() {
     try {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] chunk = new byte[64 * 1024];
       boolean oversized = false;
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b == '\n') {
-          finish(line, oversized);
-          line.reset();
-          oversized = false;
-        } else if (!oversized) {
-          if (line.size() >= check.maxBytes()) {
-            // Keep reading to the end of the line, but not into memory.
-            oversized = true;
+      int n;
+      // Whole chunks are scanned for newlines and copied run by run: a validate call carries a
+      // blueprint, and a byte at a time cost more than the rest of the gate.
+      while ((n = in.read(chunk)) != -1) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] == '\n') {
+            oversized = append(line, chunk, start, i, oversized);
+            finish(line, oversized);
             line.reset();
-          } else {
-            line.write(b);
+            oversized = false;
+            start = i + 1;
           }
         }
+        oversized = append(line, chunk, start, n, oversized);
       }
       finish(line, oversized);
       if (!pending.awaitNone(drainMillis)) {
@@ -80,9 +83,21 @@ public final class StdioGate implements Runnable {
       LOG.debug("stdin closed: {}", e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      passed.end();
     }
+  }
+
+  /** Adds bytes to the line; past the limit, keeps reading to its end but not into memory. */
+  private boolean append(
+      ByteArrayOutputStream line, byte[] chunk, int from, int to, boolean oversized) {
+    if (oversized) {
+      return true;
+    }
+    if (line.size() + (to - from) > check.maxBytes()) {
+      line.reset();
+      return true;
+    }
+    line.write(chunk, from, to - from);
+    return false;
   }
 
   private void finish(ByteArrayOutputStream line, boolean oversized) throws IOException {
@@ -91,7 +106,7 @@ public final class StdioGate implements Runnable {
       return;
     }
     byte[] bytes = line.toByteArray();
-    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    if (isBlank(bytes)) {
       return;
     }
     JsonRpcCheck.Verdict verdict = check.check(bytes);
@@ -103,10 +118,19 @@ public final class StdioGate implements Runnable {
     if (requestId != null) {
       pending.expect(requestId);
     }
-    byte[] withNewline = new byte[bytes.length + 1];
-    System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
-    withNewline[bytes.length] = '\n';
-    passed.offer(withNewline);
+    passed.accept(bytes);
+  }
+
+  /** Whitespace only; decides on the first byte for a message (which starts with a brace). */
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F)) {
+        continue;
+      }
+      // Non-ASCII: a Unicode space may follow; let String decide, as before.
+      return b < 0 && new String(bytes, StandardCharsets.UTF_8).isBlank();
+    }
+    return true;
   }
 
   private void answer(JsonRpcCheck.Reject reject) throws IOException {

@@ -10,9 +10,11 @@ final class ValidateTool {
   static final String NAME = "validate";
 
   private final BlueprintSource source;
+  private final ResultCache cache;
 
-  ValidateTool(BlueprintSource source) {
+  ValidateTool(BlueprintSource source, ResultCache cache) {
     this.source = source;
+    this.cache = cache;
   }
 
   static Tool definition() {
@@ -33,7 +35,10 @@ final class ValidateTool {
     if (loaded instanceof BlueprintSource.Refused refused) {
       return ToolReplies.failure(refused.message());
     }
-    return reply(Validator.validate(((BlueprintSource.Read) loaded).blueprint()));
+    BlueprintSource.Read read = (BlueprintSource.Read) loaded;
+    return cache.get(
+        new ResultCache.Key(NAME, "", read.sourceName(), read.text()),
+        () -> reply(Validator.validate(source.parse(read))));
   }
 
   private static CallToolResult reply(ValidationReport report) {

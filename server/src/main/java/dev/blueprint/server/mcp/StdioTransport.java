@@ -1,0 +1,134 @@
+package dev.blueprint.server.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MCP session over stdin and stdout, in place of the SDK's stdio transport. Its one reader
+ * thread runs the {@link StdioGate} and hands each message it lets through straight to the session,
+ * and a reply is written to stdout by the thread that produced it. The SDK's transport passes every
+ * message through three threads (a reader, the session's, a writer); each hand-over waits for the
+ * scheduler, which on a busy machine cost more than the work of a cached validate call. Handlers
+ * that block (every tool) still run on the SDK's worker threads, so a tool waiting for the client
+ * (sampling) never holds up the reader that will bring the client's answer.
+ */
+public final class StdioTransport implements McpServerTransportProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+
+  private final McpJsonMapper json;
+  private final StdioGate gate;
+  private volatile McpServerSession session;
+
+  /**
+   * @param stdout the protocol stream; nothing else may write to it
+   * @param drainMillis at the end of input, how long to wait for replies still being worked on
+   */
+  public StdioTransport(
+      McpJsonMapper json,
+      InputStream stdin,
+      OutputStream stdout,
+      JsonRpcCheck check,
+      long drainMillis) {
+    this.json = json;
+    this.gate = new StdioGate(stdin, stdout, check, drainMillis, this::receive);
+  }
+
+  /**
+   * Reads stdin to its end, serving each message as it comes, then waits (up to the drain time) for
+   * the replies still owed. Call once the server is built on this transport.
+   */
+  public void serveUntilEndOfInput() {
+    gate.run();
+  }
+
+  @Override
+  public void setSessionFactory(McpServerSession.Factory factory) {
+    this.session = factory.create(new SessionTransport());
+  }
+
+  @Override
+  public Mono<Void> notifyClients(String method, Object params) {
+    McpServerSession s = session;
+    return s == null ? Mono.empty() : s.sendNotification(method, params);
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    McpServerSession s = session;
+    return s == null ? Mono.empty() : s.closeGracefully();
+  }
+
+  private void receive(byte[] line) {
+    McpServerSession s = session;
+    if (s == null) {
+      LOG.warn("message before the server was built; dropped");
+      return;
+    }
+    JSONRPCMessage message;
+    try {
+      message = McpSchema.deserializeJsonRpcMessage(json, new String(line, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      // The gate already checked the shape; reaching here is a bug, not the client's fault.
+      LOG.warn("message passed the gate but the SDK could not read it: {}", e.getMessage());
+      return;
+    }
+    try {
+      s.handle(message).subscribe(null, e -> LOG.warn("handling a {} failed", kind(message), e));
+    } catch (RuntimeException e) {
+      // The reader must outlive any one message.
+      LOG.warn("handling a {} failed", kind(message), e);
+    }
+  }
+
+  private static String kind(JSONRPCMessage message) {
+    return message.getClass().getSimpleName();
+  }
+
+  /** The session's side: replies and notifications go out on the calling thread. */
+  private final class SessionTransport implements McpServerTransport {
+    @Override
+    public Mono<Void> sendMessage(JSONRPCMessage message) {
+      return Mono.fromRunnable(() -> write(message));
+    }
+
+    private void write(JSONRPCMessage message) {
+      try {
+        byte[] bytes = json.writeValueAsBytes(message);
+        OutputStream out = gate.output();
+        synchronized (out) {
+          out.write(bytes);
+          out.write('\n');
+          out.flush();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write to stdout", e);
+      }
+    }
+
+    @Override
+    public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+      return json.convertValue(data, type);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+      return Mono.empty();
+    }
+
+    @Override
+    public void close() {}
+  }
+}
