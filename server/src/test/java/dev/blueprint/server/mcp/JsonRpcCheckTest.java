@@ -57,4 +57,34 @@ class JsonRpcCheckTest {
     String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + "x".repeat(300) + "\"}";
     assertThat(reply(big)).contains("-32600", "larger than 200 bytes");
   }
+
+  @Test
+  void readsOnlyTheTopLevelMembersButStillRefusesBrokenJsonAnywhere() {
+    assertThat(
+            verdict(
+                "{\"params\":{\"arguments\":{\"text\":\"a\\nb\"},\"x\":[1,{}]},"
+                    + "\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"id\":\"r1\",\"extra\":1}"))
+        .isEqualTo(new JsonRpcCheck.Pass("r1"));
+    assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"a\":[1,}}"))
+        .contains("-32700");
+    assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} {}")).contains("-32700");
+    assertThat(reply("[1,")).contains("-32700");
+  }
+
+  @Test
+  void echoesLargeIdsAndCountsARepeatedMemberByItsLastValue() {
+    assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":123456789012345678901,\"method\":5}"))
+        .contains("\"id\":123456789012345678901", "-32600");
+    assertThat(verdict("{\"jsonrpc\":\"1.0\",\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+        .isEqualTo(new JsonRpcCheck.Pass("1"));
+    assertThat(reply("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}")).contains("-32600");
+  }
+
+  @Test
+  void responsesStillGoThroughTheSdksReading() {
+    assertThat(verdict("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-1,\"message\":\"m\"}}"))
+        .isEqualTo(new JsonRpcCheck.Pass(null));
+    assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":\"not a number\"}}"))
+        .contains("\"id\":2", "-32600", "not a JSON-RPC 2.0 message");
+  }
 }
