@@ -110,7 +110,8 @@ public final class ServeCommand implements Callable<Integer> {
             new FileInputStream(FileDescriptor.in),
             protocol,
             new JsonRpcCheck(McpJsonDefaults.getMapper(), maxMessageBytes),
-            STDIO_DRAIN_MILLIS);
+            STDIO_DRAIN_MILLIS,
+            server::cachedAnswer);
     McpSyncServer mcp = server.start(transport);
     transport.serveUntilEndOfInput();
     mcp.closeGracefully();

@@ -2,11 +2,14 @@ package dev.blueprint.server.mcp;
 
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One blueprint MCP server for one repository: its tools and resources, ready to be put on any
@@ -47,6 +50,15 @@ public final class BlueprintServer {
             new CommitTool(root, new RepositoryQueue(root.dir())),
             resultCache ? ResultCache.bounded() : ResultCache.off());
     this.resources = new RepositoryResources(root);
+  }
+
+  /**
+   * A {@code tools/call} of validate or plan answered from the result cache, without a handler
+   * (what {@link StdioTransport} uses to answer repeated calls on its reader thread); empty when
+   * the answer is not held.
+   */
+  public Optional<CallToolResult> cachedAnswer(String tool, Map<String, Object> arguments) {
+    return tools.cachedAnswer(tool, arguments);
   }
 
   public Path repository() {

@@ -5,6 +5,8 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,19 @@ final class McpTools {
         tool(ValidateTool.definition(), call -> validate.call(call.args())),
         tool(PlanTool.definition(), plan::call),
         tool(CommitTool.definition(), commit::call));
+  }
+
+  /**
+   * A {@code tools/call} answered from the result cache without running a handler: {@code validate}
+   * or {@code plan} of a blueprint whose content was seen before. Empty for anything else.
+   */
+  Optional<CallToolResult> cachedAnswer(String tool, Map<String, Object> arguments) {
+    ToolArguments args = new ToolArguments(arguments);
+    return switch (tool) {
+      case ValidateTool.NAME -> validate.cached(args);
+      case PlanTool.NAME -> plan.cached(args);
+      default -> Optional.empty();
+    };
   }
 
   static SyncToolSpecification tool(Tool definition, Function<ToolCall, CallToolResult> handler) {

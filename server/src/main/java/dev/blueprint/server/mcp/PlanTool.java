@@ -6,10 +6,12 @@ import dev.blueprint.tools.plan.PlanOptions;
 import dev.blueprint.tools.plan.Planner;
 import dev.blueprint.tools.validate.ValidationReport;
 import dev.blueprint.tools.validate.Validator;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,13 +58,38 @@ final class PlanTool {
       return ToolReplies.failure(refused.message());
     }
     BlueprintSource.Read read = (BlueprintSource.Read) loaded;
-    String optionsKey = "max_parallel=" + options.maxParallel();
     return cache.get(
-        new ResultCache.Key(NAME, optionsKey, read.sourceName(), read.text()),
+        key(read, options),
         () -> {
           Blueprint blueprint = source.parse(read);
           return planValid(blueprint, Validator.validate(blueprint), options, null);
         });
+  }
+
+  /**
+   * The plan already held for this call, found without parsing anything; empty when there is none
+   * or the call is not one the cache answers (goals, bad arguments: then {@link #call} answers).
+   */
+  Optional<CallToolResult> cached(ToolArguments args) {
+    PlanOptions options;
+    try {
+      args.requireExactlyOne("path", "text", "goals");
+      options = new PlanOptions(args.positiveInt("max_parallel"), Set.of());
+    } catch (McpError e) {
+      return Optional.empty();
+    }
+    if (args.string("goals") != null) {
+      return Optional.empty();
+    }
+    return source.load(args.string("path"), args.string("text"))
+            instanceof BlueprintSource.Read read
+        ? cache.peek(key(read, options))
+        : Optional.empty();
+  }
+
+  private static ResultCache.Key key(BlueprintSource.Read read, PlanOptions options) {
+    return new ResultCache.Key(
+        NAME, "max_parallel=" + options.maxParallel(), read.sourceName(), read.text());
   }
 
   private CallToolResult fromGoals(ToolCall call, String goals, PlanOptions options) {

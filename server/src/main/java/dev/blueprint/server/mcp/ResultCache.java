@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +69,16 @@ final class ResultCache {
     CallToolResult result = compute.get();
     put(key, new Entry(result, key.text().length() + textChars(result)));
     return result;
+  }
+
+  /** The result held for this key, without computing one; a hit counts as one. */
+  synchronized Optional<CallToolResult> peek(Key key) {
+    Entry held = entries.get(key);
+    if (held == null) {
+      return Optional.empty();
+    }
+    hits++;
+    return Optional.of(held.result());
   }
 
   private synchronized void put(Key key, Entry entry) {

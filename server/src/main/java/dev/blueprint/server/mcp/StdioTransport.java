@@ -3,7 +3,11 @@ package dev.blueprint.server.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -12,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -28,9 +34,20 @@ import reactor.core.publisher.Mono;
 public final class StdioTransport implements McpServerTransportProvider {
   private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
 
+  /** Finds a tool's result without running it: empty when it would have to run. */
+  @FunctionalInterface
+  public interface CachedAnswers {
+    Optional<CallToolResult> find(String tool, Map<String, Object> arguments);
+  }
+
+  /** Larger arguments are not looked up on the reader thread (comparing them would hold it up). */
+  private static final int FAST_PATH_MAX_LINE = 1 << 20;
+
   private final McpJsonMapper json;
   private final StdioGate gate;
+  private final CachedAnswers cached;
   private volatile McpServerSession session;
+  private volatile boolean initialized;
 
   /**
    * @param stdout the protocol stream; nothing else may write to it
@@ -41,8 +58,10 @@ public final class StdioTransport implements McpServerTransportProvider {
       InputStream stdin,
       OutputStream stdout,
       JsonRpcCheck check,
-      long drainMillis) {
+      long drainMillis,
+      CachedAnswers cached) {
     this.json = json;
+    this.cached = cached;
     this.gate = new StdioGate(stdin, stdout, check, drainMillis, this::receive);
   }
 
@@ -85,11 +104,63 @@ public final class StdioTransport implements McpServerTransportProvider {
       LOG.warn("message passed the gate but the SDK could not read it: {}", e.getMessage());
       return;
     }
+    if (answeredFromCache(message, line.length)) {
+      return;
+    }
+    if (message instanceof JSONRPCNotification n && INITIALIZED.equals(n.method())) {
+      initialized = true;
+    }
     try {
       s.handle(message).subscribe(null, e -> LOG.warn("handling a {} failed", kind(message), e));
     } catch (RuntimeException e) {
       // The reader must outlive any one message.
       LOG.warn("handling a {} failed", kind(message), e);
+    }
+  }
+
+  private static final String INITIALIZED = "notifications/initialized";
+
+  /** Answers a repeated validate or plan call on this thread; false when the session must. */
+  private boolean answeredFromCache(JSONRPCMessage message, int size) {
+    if (!initialized
+        || size > FAST_PATH_MAX_LINE
+        || !(message instanceof JSONRPCRequest request)
+        || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+        || !(request.params() instanceof Map<?, ?> params)
+        || !(params.get("name") instanceof String tool)
+        || params.get("_meta") != null) {
+      return false;
+    }
+    Object arguments = params.get("arguments");
+    if (arguments != null && !(arguments instanceof Map<?, ?>)) {
+      return false;
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> args = arguments == null ? Map.of() : (Map<String, Object>) arguments;
+      Optional<CallToolResult> result = cached.find(tool, args);
+      if (result.isEmpty()) {
+        return false;
+      }
+      write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result.get(), null));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debug("cache look-up failed, the session answers: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private void write(JSONRPCMessage message) {
+    try {
+      byte[] bytes = json.writeValueAsBytes(message);
+      OutputStream out = gate.output();
+      synchronized (out) {
+        out.write(bytes);
+        out.write('\n');
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to stdout", e);
     }
   }
 
@@ -102,20 +173,6 @@ public final class StdioTransport implements McpServerTransportProvider {
     @Override
     public Mono<Void> sendMessage(JSONRPCMessage message) {
       return Mono.fromRunnable(() -> write(message));
-    }
-
-    private void write(JSONRPCMessage message) {
-      try {
-        byte[] bytes = json.writeValueAsBytes(message);
-        OutputStream out = gate.output();
-        synchronized (out) {
-          out.write(bytes);
-          out.write('\n');
-          out.flush();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write to stdout", e);
-      }
     }
 
     @Override

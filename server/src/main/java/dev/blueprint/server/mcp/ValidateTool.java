@@ -2,8 +2,10 @@ package dev.blueprint.server.mcp;
 
 import dev.blueprint.tools.validate.ValidationReport;
 import dev.blueprint.tools.validate.Validator;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.Optional;
 
 /** The {@code validate} tool: every diagnostic of a blueprint given by path or as text. */
 final class ValidateTool {
@@ -36,9 +38,27 @@ final class ValidateTool {
       return ToolReplies.failure(refused.message());
     }
     BlueprintSource.Read read = (BlueprintSource.Read) loaded;
-    return cache.get(
-        new ResultCache.Key(NAME, "", read.sourceName(), read.text()),
-        () -> reply(Validator.validate(source.parse(read))));
+    return cache.get(key(read), () -> reply(Validator.validate(source.parse(read))));
+  }
+
+  /**
+   * The result already held for this call, found without parsing anything; empty when there is none
+   * or the call is not one the cache answers (then {@link #call} gives the answer or error).
+   */
+  Optional<CallToolResult> cached(ToolArguments args) {
+    try {
+      args.requireExactlyOne("path", "text");
+    } catch (McpError e) {
+      return Optional.empty();
+    }
+    return source.load(args.string("path"), args.string("text"))
+            instanceof BlueprintSource.Read read
+        ? cache.peek(key(read))
+        : Optional.empty();
+  }
+
+  private static ResultCache.Key key(BlueprintSource.Read read) {
+    return new ResultCache.Key(NAME, "", read.sourceName(), read.text());
   }
 
   private static CallToolResult reply(ValidationReport report) {
