@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,8 +24,32 @@ import java.util.function.Supplier;
  * size of).
  */
 final class ResultCache {
-  /** What a result is for. */
-  record Key(String tool, String options, String sourceName, String text) {}
+  /**
+   * What a result is for. Equal keys are compared in full; the hash samples the text (its length
+   * and 64 characters spread over it) rather than reading all of it, since a hit compares it whole
+   * anyway and a blueprint can be megabytes.
+   */
+  record Key(String tool, String options, String sourceName, String text) {
+    @Override
+    public int hashCode() {
+      int h = Objects.hash(tool, options, sourceName, text.length());
+      int step = Math.max(1, text.length() / 64);
+      for (int i = 0; i < text.length(); i += step) {
+        h = 31 * h + text.charAt(i);
+      }
+      return h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.text.length() == text.length()
+          && k.tool.equals(tool)
+          && k.options.equals(options)
+          && k.sourceName.equals(sourceName)
+          && k.text.equals(text);
+    }
+  }
 
   private record Entry(CallToolResult result, long weight) {}
 

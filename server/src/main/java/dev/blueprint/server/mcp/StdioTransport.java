@@ -50,6 +50,15 @@ public final class StdioTransport implements McpServerTransportProvider {
   private volatile boolean initialized;
 
   /**
+   * The last few results written from the cache and their bytes, found by identity (a record's own
+   * equals would compare the whole content). Only the reader thread uses them.
+   */
+  private final CallToolResult[] written = new CallToolResult[16];
+
+  private final byte[][] writtenBytes = new byte[16][];
+  private int nextSlot;
+
+  /**
    * @param stdout the protocol stream; nothing else may write to it
    * @param drainMillis at the end of input, how long to wait for replies still being worked on
    */
@@ -142,11 +151,42 @@ public final class StdioTransport implements McpServerTransportProvider {
       if (result.isEmpty()) {
         return false;
       }
-      write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result.get(), null));
+      writeResult(request.id(), result.get());
       return true;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debug("cache look-up failed, the session answers: {}", e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Writes the reply to a request; a result written before is not serialized again (the cache hands
+   * out the same result object on every hit). The bytes are what the SDK writes for a {@link
+   * JSONRPCResponse}: jsonrpc, id, result, in that order (a test compares them).
+   */
+  private void writeResult(Object id, CallToolResult result) throws IOException {
+    byte[] body = null;
+    for (int i = 0; i < written.length && body == null; i++) {
+      if (written[i] == result) {
+        body = writtenBytes[i];
+      }
+    }
+    if (body == null) {
+      body = json.writeValueAsBytes(result);
+      written[nextSlot] = result;
+      writtenBytes[nextSlot] = body;
+      nextSlot = (nextSlot + 1) % written.length;
+    }
+    byte[] head =
+        ("{\"jsonrpc\":\"2.0\",\"id\":" + json.writeValueAsString(id) + ",\"result\":")
+            .getBytes(StandardCharsets.UTF_8);
+    OutputStream out = gate.output();
+    synchronized (out) {
+      out.write(head);
+      out.write(body);
+      out.write('}');
+      out.write('\n');
+      out.flush();
     }
   }
 

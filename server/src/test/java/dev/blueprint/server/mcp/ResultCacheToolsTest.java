@@ -144,6 +144,14 @@ class ResultCacheToolsTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8IsRefusedButAReplacementCharacterIsText() throws IOException {
+    Files.write(repo.resolve("bad.bp.md"), new byte[] {'#', ' ', (byte) 0xC3, '(', '\n'});
+    assertThat(text(validate.call(args("path", "bad.bp.md")))).startsWith("cannot read bad.bp.md");
+    Files.writeString(repo.resolve("odd.bp.md"), example.replace("Example Project", "Ex\uFFFD"));
+    assertThat(validate.call(args("path", "odd.bp.md")).isError()).isFalse();
+  }
+
+  @Test
   void withTheCacheOffEveryCallParses() {
     ValidateTool uncached = new ValidateTool(source, ResultCache.off());
     CallToolResult first = uncached.call(args("path", "a.bp.md"));

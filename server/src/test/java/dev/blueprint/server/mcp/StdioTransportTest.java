@@ -129,10 +129,12 @@ class StdioTransportTest {
     String second = call(2, "validate", path);
     assertThat(fromCache).hasValue(1);
     assertThat(second).isEqualTo(first.replace("\"id\":1,", "\"id\":2,"));
+    // Written again from the bytes kept for that result.
+    assertThat(call(5, "validate", path)).isEqualTo(first.replace("\"id\":1,", "\"id\":5,"));
 
     String plan = call(3, "plan", path);
     assertThat(call(4, "plan", path)).isEqualTo(plan.replace("\"id\":3,", "\"id\":4,"));
-    assertThat(fromCache).hasValue(2);
+    assertThat(fromCache).hasValue(3);
   }
 
   @Test
