@@ -160,8 +160,7 @@ class RunNotificationsIT {
   }
 
   @Test
-  void overStreamableHttpUpdatesProgressAndOnlyTheLinesAtTheSessionsLevelArrive()
-      throws Exception {
+  void overStreamableHttpUpdatesProgressAndOnlyTheLinesAtTheSessionsLevelArrive() throws Exception {
     GitTestRepo repo = repository();
     String token = "it-token-runs";
     Map<String, String> env = new HashMap<>(repo.env);
@@ -172,8 +171,7 @@ class RunNotificationsIT {
     plan.put("wait_dispatch", Map.of("path", "wait.bp.md"));
     JsonNode out;
     try (ServerProcess server =
-        ServerProcess.startHttp(
-            repo.dir, env, "--http", "127.0.0.1:0", "--no-journal-sweep")) {
+        ServerProcess.startHttp(repo.dir, env, "--http", "127.0.0.1:0", "--no-journal-sweep")) {
       out =
           NodeClient.run(
               "runs.mjs",
@@ -191,7 +189,8 @@ class RunNotificationsIT {
     // level error: the failures reach the session (after the call returned), nothing quieter
     JsonNode messages = out.path("messages");
     assertThat(texts(messages, "error")).anyMatch(t -> t.startsWith("T2 failed"));
-    assertThat(texts(messages, null)).allMatch(t -> !t.contains("landed") && !t.contains("started"));
+    assertThat(texts(messages, null))
+        .allMatch(t -> !t.contains("landed") && !t.contains("started"));
 
     assertProgressClimbsToTotal(out.path("wait"), 3);
     assertThat(out.at("/wait/structured/state").asText()).isEqualTo("succeeded");
