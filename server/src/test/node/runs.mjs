@@ -10,9 +10,11 @@
 //   "dispatch": {arguments},        dispatched, then its run URI is subscribed to and followed
 //   "wait_dispatch": {arguments},   dispatched with wait: true and a progress token (optional)
 //   "shell_dispatch": [cmd, ...],   a `bp dispatch` run from a shell while the client listens
+//   "edit": {uri, path, text},      subscribes to a file's URI, appends text to the file, awaits
+//                                   resources/updated for it
 //   "quiet_ms": 1500                how long to keep listening after the last run ended
 // }
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -144,6 +146,18 @@ if (plan.wait_dispatch) {
     structured: r.structuredContent ?? null,
     text: r.content.filter((c) => c.type === "text").map((c) => c.text).join("\n"),
   };
+}
+
+if (plan.edit) {
+  const { uri, path, text } = plan.edit;
+  await client.subscribeResource({ uri });
+  const count = () => out.updated.filter((u) => u.uri === uri).length;
+  const before = count();
+  const editedAt = since();
+  appendFileSync(path, text);
+  await until(() => count() > before, `resources/updated for ${uri}`);
+  out.edit = { updated_after_ms: since() - editedAt };
+  await client.unsubscribeResource({ uri });
 }
 
 // Log lines and updates may trail the run's end by a look of the watcher.

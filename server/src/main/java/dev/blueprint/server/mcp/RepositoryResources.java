@@ -94,6 +94,20 @@ final class RepositoryResources {
             this::readSession));
   }
 
+  /** The file behind a blueprint or journal URI, if it is one. */
+  Optional<Path> fileOf(String uri) {
+    if (uri.startsWith(BLUEPRINTS)) {
+      return root.resolve(decode(uri.substring(BLUEPRINTS.length())));
+    }
+    if (uri.startsWith(SESSIONS)) {
+      String name = decode(uri.substring(SESSIONS.length()));
+      return RepositoryScan.isJournalName(name)
+          ? root.resolve("sessions/" + name)
+          : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
   private ReadResourceResult readBlueprint(
       McpSyncServerExchange exchange, ReadResourceRequest req) {
     String uri = req.uri();

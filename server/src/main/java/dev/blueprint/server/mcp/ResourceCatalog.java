@@ -5,7 +5,11 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecificatio
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * and a tool that creates a run or a journal refreshes the list before it answers.
  *
  * <p>Each new event of a run becomes {@code notifications/resources/updated} for {@code
- * bp://runs/<id>}, which the SDK sends only to the sessions subscribed to that URI.
+ * bp://runs/<id>}, and a listed blueprint or journal whose size or modification time changed (seen
+ * at the blueprint rescan) one for its URI; the SDK sends them only to the sessions subscribed to
+ * that URI.
  */
 final class ResourceCatalog implements RunWatcher.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ResourceCatalog.class);
@@ -37,6 +43,8 @@ final class ResourceCatalog implements RunWatcher.Listener {
   private final Map<McpSyncServer, Set<String>> listedBy = new ConcurrentHashMap<>();
   private List<SyncResourceSpecification> blueprints;
   private long blueprintsScannedAt;
+  // size and modification time of each listed file, to tell subscribers when one changes
+  private final Map<String, String> stamps = new HashMap<>();
 
   ResourceCatalog(
       RepositoryResources files,
@@ -50,12 +58,16 @@ final class ResourceCatalog implements RunWatcher.Listener {
   /** The resources as they are now. */
   synchronized List<SyncResourceSpecification> current() {
     long now = System.currentTimeMillis();
-    if (blueprints == null || now - blueprintsScannedAt >= BLUEPRINT_RESCAN_MILLIS) {
+    boolean rescan = blueprints == null || now - blueprintsScannedAt >= BLUEPRINT_RESCAN_MILLIS;
+    if (rescan) {
       blueprints = files.blueprints();
       blueprintsScannedAt = now;
     }
     List<SyncResourceSpecification> all = new ArrayList<>(blueprints);
     all.addAll(files.sessions());
+    if (rescan) {
+      notifyChangedFiles(all);
+    }
     // newest run first, as status lists them
     List<String> runs = new ArrayList<>(watcher.runIds());
     for (int i = runs.size() - 1; i >= 0; i--) {
@@ -109,12 +121,42 @@ final class ResourceCatalog implements RunWatcher.Listener {
 
   @Override
   public void events(String runId, List<Event> events) {
-    ResourcesUpdatedNotification n = new ResourcesUpdatedNotification(RunTools.RUNS + runId);
+    updated(RunTools.RUNS + runId);
+  }
+
+  /** Sends resources/updated (to the subscribers of that URI only) for every file that changed. */
+  private void notifyChangedFiles(List<SyncResourceSpecification> listed) {
+    Map<String, String> now = new HashMap<>();
+    for (SyncResourceSpecification spec : listed) {
+      String uri = spec.resource().uri();
+      files.fileOf(uri).map(ResourceCatalog::stamp).ifPresent(st -> now.put(uri, st));
+    }
+    now.forEach(
+        (uri, st) -> {
+          String before = stamps.get(uri);
+          if (before != null && !before.equals(st)) {
+            updated(uri);
+          }
+        });
+    stamps.clear();
+    stamps.putAll(now);
+  }
+
+  private static String stamp(Path file) {
+    try {
+      return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return "gone";
+    }
+  }
+
+  private void updated(String uri) {
+    ResourcesUpdatedNotification n = new ResourcesUpdatedNotification(uri);
     for (McpSyncServer server : listedBy.keySet()) {
       try {
         server.notifyResourcesUpdated(n);
       } catch (RuntimeException ex) {
-        LOG.debug("resources/updated for {} failed: {}", runId, ex.toString());
+        LOG.debug("resources/updated for {} failed: {}", uri, ex.toString());
       }
     }
   }

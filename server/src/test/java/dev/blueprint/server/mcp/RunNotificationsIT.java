@@ -110,6 +110,14 @@ class RunNotificationsIT {
     shell.add(1, "-Duser.home=" + repo.home);
     plan.put("shell_dispatch", shell);
     plan.put("wait_dispatch", Map.of("path", "wait.bp.md"));
+    // an untracked blueprint, so the edit touches nothing a run lands
+    repo.write("notes/extra.bp.md", blueprint("Extra", task("X1", "true", "[]", "")));
+    plan.put(
+        "edit",
+        Map.of(
+            "uri", "bp://blueprints/notes/extra.bp.md",
+            "path", repo.dir.resolve("notes/extra.bp.md").toString(),
+            "text", "\n<!-- edited -->\n"));
     List<String> transport = new ArrayList<>(List.of("--stdio"));
     transport.addAll(repo.serveCommand(repo.dir));
 
@@ -157,6 +165,9 @@ class RunNotificationsIT {
     String waitUri = wait.at("/structured/resource").asText();
     assertThat(out.path("resources_after").toString()).contains(uri, waitUri);
     assertThat(repo.git("show", "main:w3.txt")).isEqualTo("w3");
+
+    // a subscribed blueprint file that changes is announced too (at the next rescan)
+    assertThat(out.path("edit").has("updated_after_ms")).as(out.toString()).isTrue();
   }
 
   @Test

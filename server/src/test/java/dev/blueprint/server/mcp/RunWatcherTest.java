@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The watcher on real event files, written the way the run store appends them (one line per
- * write, another process's half-written line included), and the lines clients get from events.
+ * The watcher on real event files, written the way the run store appends them (one line per write,
+ * another process's half-written line included), and the lines clients get from events.
  */
 class RunWatcherTest {
   @TempDir Path repo;
@@ -46,7 +46,8 @@ class RunWatcherTest {
     if (state != null) {
       data.put("state", state);
     }
-    return Event.of(run, name, Instant.parse("2026-11-21T10:00:00Z"), Level.INFO, task, null, "m", data);
+    return Event.of(
+        run, name, Instant.parse("2026-11-21T10:00:00Z"), Level.INFO, task, null, "m", data);
   }
 
   private Path append(String run, String text) throws Exception {
@@ -130,7 +131,8 @@ class RunWatcherTest {
         .isEqualTo(LoggingLevel.DEBUG);
     assertThat(RunEventText.of(event("R", EventName.TASK_COMPLETE, "T1", "landed")).text())
         .isEqualTo("T1 landed");
-    RunEventText waiting = RunEventText.of(event("R", EventName.TASK_CHECKPOINT, "T4", "waiting_human"));
+    RunEventText waiting =
+        RunEventText.of(event("R", EventName.TASK_CHECKPOINT, "T4", "waiting_human"));
     assertThat(waiting.text()).isEqualTo("T4 waits for approval (bp approve R T4)");
     assertThat(RunEventText.of(event("R", EventName.BLUEPRINT_FAILED, null, "failed")).level())
         .isEqualTo(LoggingLevel.ERROR);
