@@ -200,6 +200,7 @@ final class RunTools {
     RunWait waiting = wait ? new RunWait(runId, call, d.store()) : null;
     if (waiting != null) {
       call.progress(0, waiting.total(), "run " + runId + " started");
+      waiting.listen(watcher);
     }
     Future<?> engine =
         background.submit(

@@ -33,9 +33,13 @@ final class RunWait implements RunWatcher.Listener {
     return total;
   }
 
-  /** Follows the run until {@code engine} (the thread running it) is done. */
-  void await(RunWatcher watcher, Future<?> engine) throws InterruptedException {
+  /** Starts listening; call before the engine starts, so no event goes by unseen. */
+  void listen(RunWatcher watcher) {
     watcher.add(this);
+  }
+
+  /** Waits until {@code engine} (the thread running the run) is done, then stops listening. */
+  void await(RunWatcher watcher, Future<?> engine) throws InterruptedException {
     try {
       engine.get();
     } catch (ExecutionException e) {

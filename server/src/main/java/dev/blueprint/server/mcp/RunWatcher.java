@@ -78,8 +78,13 @@ final class RunWatcher {
     return BY_REPOSITORY.computeIfAbsent(repository, RunWatcher::new);
   }
 
-  /** Starts following (the thread starts with the first listener). */
+  /**
+   * Starts following (the thread starts with the first listener); adding one twice adds it once.
+   */
   synchronized void add(Listener listener) {
+    if (listeners.contains(listener)) {
+      return;
+    }
     listeners.add(listener);
     if (timer == null) {
       timer =
@@ -90,7 +95,7 @@ final class RunWatcher {
                 return t;
               });
       look();
-      schedule();
+      schedule(timer);
     }
   }
 
@@ -124,21 +129,22 @@ final class RunWatcher {
     return runIds;
   }
 
-  private synchronized void schedule() {
-    if (timer == null) {
+  /** Schedules the next look on {@code owner}, unless the watcher stopped (or restarted) since. */
+  private synchronized void schedule(ScheduledExecutorService owner) {
+    if (timer != owner) {
       return;
     }
     boolean busy = !driven.isEmpty() || tails.values().stream().anyMatch(t -> t.active);
-    timer.schedule(this::tick, busy ? BUSY_MILLIS : IDLE_MILLIS, TimeUnit.MILLISECONDS);
+    owner.schedule(() -> tick(owner), busy ? BUSY_MILLIS : IDLE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private void tick() {
+  private void tick(ScheduledExecutorService owner) {
     try {
       look();
     } catch (RuntimeException e) {
       LOG.warn("run watcher: {}", e.toString());
     }
-    schedule();
+    schedule(owner);
   }
 
   /** Looks now (also between ticks, when a tool knows something changed) and tells listeners. */
