@@ -94,8 +94,14 @@ public final class SecretResolver {
         }
         case "aws_ssm" -> {
           JsonNode entry = written.path(i);
-          // the {aws_ssm: {prefix: ...}} spelling nests the settings under the type
-          JsonNode body = entry.has(s.type()) ? entry.path(s.type()) : entry;
+          // the {aws_ssm: {prefix: ...}} spelling nests the settings under the type; an entry of
+          // another type at this index (the reader dropped an empty one) gives no settings
+          JsonNode body =
+              entry.has(s.type())
+                  ? entry.path(s.type())
+                  : s.type().equals(entry.path("type").asText())
+                      ? entry
+                      : MissingNode.getInstance();
           String endpoint =
               body.path("endpoint").isTextual() ? body.path("endpoint").asText() : null;
           String region = body.path("region").isTextual() ? body.path("region").asText() : null;
