@@ -233,7 +233,7 @@ final class RunTools {
       Thread.currentThread().interrupt();
       return ToolReplies.failure("interrupted while waiting for run " + runId);
     }
-    RunStatus st = new RunStatusReader(d.store(), clock).status(runId, null, null).orElseThrow();
+    RunStatus st = new RunStatusReader(d.store(), clock, root.dir()).status(runId, null, null).orElseThrow();
     out.put("state", st.run().state().wire());
     out.put("counts", asMap(st).get("counts"));
     return ToolReplies.ok(out, summary(st));
@@ -264,7 +264,7 @@ final class RunTools {
       }
       runId = runs.get(0).id();
     }
-    Optional<RunStatus> s = new RunStatusReader(d.store(), clock).status(runId, task, offset);
+    Optional<RunStatus> s = new RunStatusReader(d.store(), clock, root.dir()).status(runId, task, offset);
     if (s.isEmpty()) {
       return ToolReplies.failure("no run " + runId);
     }
@@ -315,7 +315,7 @@ final class RunTools {
   ReadResourceResult readRun(McpSyncServerExchange exchange, ReadResourceRequest req) {
     String runId = req.uri().substring(RUNS.length());
     Optional<RunStatus> s =
-        new RunStatusReader(dispatcher().store(), clock).status(runId, null, null);
+        new RunStatusReader(dispatcher().store(), clock, root.dir()).status(runId, null, null);
     if (s.isEmpty()) {
       throw McpError.RESOURCE_NOT_FOUND.apply(req.uri());
     }
