@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Show a run's state, every task's state and a task's log (latest run by default).")
+        "Show a run's state, wave progress, worker slots, queue depth, every task's state and a"
+            + " task's log (latest run by default).")
 final class StatusCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "RUN", arity = "0..1", description = "Run id (default: the latest).")
@@ -40,7 +39,11 @@ final class StatusCommand implements Callable<Integer> {
       description = "Continue the log from this byte offset (next_offset of the last call).")
   Long logOffset;
 
-  @Option(names = "--watch", description = "Redraw until the run ends.")
+  @Option(
+      names = "--watch",
+      description =
+          "Redraw every second until the run ends: progress bars on a terminal, a plain block per"
+              + " change otherwise.")
   boolean watch;
 
   @Option(
@@ -61,19 +64,24 @@ final class StatusCommand implements Callable<Integer> {
     try (SqliteRunStore store =
         SqliteRunStore.openInRepository(repo, DispatchCommand.clock(), "bp-status")) {
       String id = runId != null ? runId : latest(store, repo);
-      RunStatusReader reader = new RunStatusReader(store, DispatchCommand.clock());
+      RunStatusReader reader = new RunStatusReader(store, DispatchCommand.clock(), repo);
+      // A terminal watching redraws in place with bars; anything else gets plain blocks, one per
+      // change, that read well in a log file or a pipe.
+      boolean terminal = watch && !json && System.console() != null;
       String last = null;
       while (true) {
         RunStatus s =
             reader.status(id, task, logOffset).orElseThrow(() -> DispatchCommand.noRun(id, repo));
-        String shown = json ? StatusJson.write(s) : render(s);
-        if (!shown.equals(last)) {
-          if (watch && !json && System.console() != null) {
-            out.print("\033[H\033[2J"); // a terminal: redraw in place
+        String shown = json ? StatusJson.write(s) : terminal ? StatusText.bars(s) : render(s);
+        // a terminal redraws as time passes; elsewhere only a change of state is worth a block
+        String key = json || terminal ? shown : StatusText.changeKey(s);
+        if (!key.equals(last)) {
+          if (terminal) {
+            out.print("\033[H\033[2J"); // redraw in place
           }
           out.println(shown);
           out.flush();
-          last = shown;
+          last = key;
         }
         if (!watch || s.run().state().isFinal()) {
           return ExitCodes.OK;
@@ -91,62 +99,8 @@ final class StatusCommand implements Callable<Integer> {
     return runs.get(0).id();
   }
 
-  /** The status for people: the run line, counts, a line per task, cost, and the log slice. */
+  /** The status for people (plain lines; see {@link StatusText}). */
   static String render(RunStatus s) {
-    StringBuilder b = new StringBuilder();
-    Run r = s.run();
-    b.append("run ").append(r.id()).append(": ").append(r.state().wire());
-    if (s.durationMs() != null) {
-      b.append(", ").append(seconds(s.durationMs()));
-    }
-    b.append(", ").append(r.blueprintPath()).append(" onto ").append(r.baseBranch()).append('\n');
-    StringBuilder counts = new StringBuilder();
-    for (Map.Entry<?, Integer> e : s.counts().entrySet()) {
-      if (counts.length() > 0) {
-        counts.append(", ");
-      }
-      counts.append(e.getValue()).append(' ').append(wire(e.getKey()));
-    }
-    b.append(counts).append('\n');
-    for (RunStatus.TaskLine t : s.tasks()) {
-      b.append(String.format(Locale.ROOT, "  %-12s %-13s", t.taskId(), t.state().wire()));
-      if (t.attempts() > 0) {
-        b.append(" attempt ").append(t.attempts());
-        if (t.agent() != null) {
-          b.append(" (").append(t.agent()).append(')');
-        }
-        if (t.durationMs() != null) {
-          b.append(' ').append(seconds(t.durationMs()));
-        }
-      }
-      if (t.error() != null && !t.state().wire().equals("landed")) {
-        b.append("  ").append(t.error().code()).append(": ").append(t.error().message());
-      }
-      b.append('\n');
-    }
-    b.append(
-        s.costUsd() == null
-            ? "cost not reported"
-            : String.format(Locale.ROOT, "cost $%.4f", s.costUsd()));
-    b.append(", ").append(s.tokens() == null ? 0 : s.tokens().total()).append(" tokens");
-    if (s.log() != null) {
-      b.append("\n--- log of ")
-          .append(s.log().taskId())
-          .append(" (")
-          .append(s.log().path())
-          .append("; continue with --log-offset ")
-          .append(s.log().tail().nextOffset())
-          .append(") ---\n")
-          .append(s.log().tail().text());
-    }
-    return b.toString();
-  }
-
-  private static String wire(Object state) {
-    return state instanceof dev.blueprint.tools.status.TaskState t ? t.wire() : state.toString();
-  }
-
-  private static String seconds(long ms) {
-    return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    return StatusText.plain(s);
   }
 }

@@ -93,6 +93,24 @@ public final class StdioTransport implements McpServerTransportProvider {
     return s == null ? Mono.empty() : s.sendNotification(method, params);
   }
 
+  /** As the SDK's stdio transport: the one session, by its id. */
+  @Override
+  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+    return Mono.defer(
+        () -> {
+          McpServerSession s = session;
+          if (s == null) {
+            return Mono.error(new IllegalStateException("No session to notify"));
+          }
+          if (!s.getId().equals(sessionId)) {
+            return Mono.error(
+                new IllegalStateException(
+                    "Session " + sessionId + " not found; this transport serves " + s.getId()));
+          }
+          return s.sendNotification(method, params);
+        });
+  }
+
   @Override
   public Mono<Void> closeGracefully() {
     McpServerSession s = session;

@@ -140,6 +140,10 @@ class RunToolsIT {
           && Instant.now().isBefore(deadline));
       assertThat(status.at("/run/state").asText()).as(serverLog.toString()).isEqualTo("failed");
       assertThat(status.at("/counts/landed").asInt()).isEqualTo(1);
+      // The tool reads the repository's queue database and the plan, like `bp status --json`.
+      assertThat(status.at("/queue_depth/pending").isNumber()).as(status.toString()).isTrue();
+      assertThat(status.at("/worker_slots/limit").asInt()).as(status.toString()).isPositive();
+      assertThat(status.at("/wave_progress/total").asInt()).as(status.toString()).isPositive();
 
       CallToolResult log =
           client.callTool(

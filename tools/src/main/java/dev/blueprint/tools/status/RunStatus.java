@@ -13,6 +13,10 @@ import java.util.Map;
  *
  * @param counts how many tasks are in each state (states with none are left out)
  * @param log the requested task's log slice, or null
+ * @param waveProgress the plan's waves with done/total each and the current one, or null when the
+ *     run's blueprint cannot be read any more
+ * @param workerSlots the parallel limit against the tasks running now
+ * @param queueDepth changes waiting in the repository's commit queue, or null when not known
  */
 public record RunStatus(
     @JsonProperty("schema_version") int schemaVersion,
@@ -22,13 +26,32 @@ public record RunStatus(
     List<TaskLine> tasks,
     Double costUsd,
     TokenUsage tokens,
-    TaskLog log) {
+    TaskLog log,
+    WaveProgress waveProgress,
+    WorkerSlots workerSlots,
+    QueueDepth queueDepth) {
+
+  /** The view before waves, slots and queue depth were added (kept for existing callers). */
+  public RunStatus(
+      int schemaVersion,
+      Run run,
+      Long durationMs,
+      Map<TaskState, Integer> counts,
+      List<TaskLine> tasks,
+      Double costUsd,
+      TokenUsage tokens,
+      TaskLog log) {
+    this(schemaVersion, run, durationMs, counts, tasks, costUsd, tokens, log, null, null, null);
+  }
 
   /**
    * One task's line.
    *
    * @param agent the agent of its latest attempt, or null before any
    * @param durationMs of its latest attempt, up to {@code now} while it runs
+   * @param totalDurationMs of all its attempts together (the running one up to {@code now}), or
+   *     null before any
+   * @param wave the plan wave it belongs to (1-based), or null when not known
    */
   public record TaskLine(
       String taskId,
@@ -39,7 +62,35 @@ public record RunStatus(
       Instant endedAt,
       Long durationMs,
       Double costUsd,
-      BsfError error) {}
+      BsfError error,
+      Long totalDurationMs,
+      Integer wave) {
+
+    /** A line without total duration and wave (kept for existing callers). */
+    public TaskLine(
+        String taskId,
+        TaskState state,
+        int attempts,
+        String agent,
+        Instant startedAt,
+        Instant endedAt,
+        Long durationMs,
+        Double costUsd,
+        BsfError error) {
+      this(
+          taskId,
+          state,
+          attempts,
+          agent,
+          startedAt,
+          endedAt,
+          durationMs,
+          costUsd,
+          error,
+          null,
+          null);
+    }
+  }
 
   /** A slice of one task's latest log. */
   public record TaskLog(String taskId, String path, LogTail tail) {}

@@ -51,4 +51,32 @@ class AgentBreakersTest {
     }
     assertThat(breakers.whyRefused("aider")).isEmpty();
   }
+
+  @Test
+  void byDefaultScriptedTasksNeverPauseTheCommandFamily() {
+    AgentBreakers defaults = AgentBreakers.defaults(clock);
+    for (int i = 0; i < 20; i++) {
+      assertThat(defaults.allows("command")).isTrue();
+      defaults.recordFailure("command", Duration.ofSeconds(1), "exit 1");
+    }
+    assertThat(defaults.allows("command")).isTrue();
+    assertThat(defaults.whyRefused("command")).isEmpty();
+
+    // the other families keep their breaker
+    for (int i = 0; i < 3; i++) {
+      defaults.allows("claude");
+      defaults.recordFailure("claude", Duration.ofSeconds(1), "exit 1");
+    }
+    assertThat(defaults.allows("claude")).isFalse();
+    assertThat(defaults.whyRefused("claude")).isPresent();
+  }
+
+  @Test
+  void anExplicitConfigurationWithoutExemptionsAppliesToCommandToo() {
+    for (int i = 0; i < 3; i++) {
+      breakers.allows("command");
+      breakers.recordFailure("command", Duration.ofSeconds(1), "exit 1");
+    }
+    assertThat(breakers.allows("command")).isFalse();
+  }
 }

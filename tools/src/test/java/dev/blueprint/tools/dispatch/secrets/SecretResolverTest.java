@@ -120,4 +120,24 @@ class SecretResolverTest {
             CLOCK);
     assertThat(noFile.resolve("${secrets.TOKEN}", "T1")).isInstanceOf(SecretOutcome.Abort.class);
   }
+
+  @Test
+  void vaultAndUnknownSourcesArePassedOverAndNamedAsUnsupported() {
+    SecretResolution config =
+        new SecretResolution(
+            "abort",
+            List.of(
+                new SecretSource("vault", null, "secret/app", "https://vault.example:8200", 1),
+                new SecretSource("keychain", null, null, null, 2),
+                new SecretSource("env", "APP_", null, null, 3)));
+    SecretResolver resolver = SecretResolver.of(config, Map.of("APP_TOKEN", "t"), root, CLOCK);
+
+    assertThat(((SecretOutcome.Resolved) resolver.resolve("${secrets.TOKEN}", "T1")).text())
+        .isEqualTo("t");
+    SecretOutcome out = resolver.resolve("${secrets.DB}", "T1");
+    assertThat(((SecretOutcome.Abort) out).error().message())
+        .contains("vault(https://vault.example:8200): not supported by bp, passed over")
+        .contains("keychain: not supported by bp, passed over")
+        .contains("env(prefix=APP_)");
+  }
 }
