@@ -94,19 +94,20 @@ public final class WorkRateAnalyzer {
           new WorkRateCache(cacheFile(workTree), String.join("\n", options.excludedPrefixes()));
       LineHistory cached = cache.load().orElse(null);
       LineTracker.Advance adv =
-          new LineTracker(repo, options.excludedPrefixes()).advance(cached, head);
+          new LineTracker(repo, options.excludedPrefixes()).advance(cached, head, cache);
+      int[] alive = adv.history().survivingPerCommit();
       if (adv.commitsProcessed() > 0 || cached == null) {
-        cache.save(adv.history(), adv.fullRebuild());
+        cache.save(adv.history(), adv.fullRebuild(), alive);
       }
       List<SessionInfo> journals = sessions.sessions();
       WorkRateReport report =
-          build(adv.history(), SessionAttribution.attribute(repo, adv.history(), journals));
+          build(adv.history(), alive, SessionAttribution.attribute(repo, adv.history(), journals));
       return new Result(report, adv.commitsProcessed(), adv.fullRebuild());
     }
   }
 
-  private WorkRateReport build(LineHistory h, List<SessionAttribution.Attributed> attributed) {
-    int[] alive = h.survivingPerCommit();
+  private WorkRateReport build(
+      LineHistory h, int[] alive, List<SessionAttribution.Attributed> attributed) {
     long headTime = h.commits.isEmpty() ? 0 : h.commits.get(h.indexBySha.get(h.head)).commitTime();
     int headIndex = h.commits.size() - 1;
     List<SessionRate> rows = new ArrayList<>();
