@@ -27,6 +27,9 @@ final class LineHistory {
 
   String head;
 
+  /** The head the cache held when this history was loaded from it (null when built from root). */
+  String cachedHead;
+
   /** How many of {@link #commits} are already in the cache. */
   int storedCommits;
 

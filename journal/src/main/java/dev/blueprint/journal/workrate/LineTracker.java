@@ -65,7 +65,8 @@ final class LineTracker {
 
   /** Reads the cached origins of some files (those new commits touch) at the cached head. */
   interface OriginSource {
-    Map<String, int[]> load(Set<String> paths) throws IOException;
+    /** The origins of {@code paths}, or empty when the cache no longer holds {@code head}. */
+    Optional<Map<String, int[]>> load(String head, Set<String> paths) throws IOException;
   }
 
   LineTracker(Repository repo, List<String> excludedPrefixes) {
@@ -96,9 +97,13 @@ final class LineTracker {
       }
       if (cached != null && cached.head != null) {
         List<RevCommit> range = resumableRange(walk, cached.head, newHead);
-        if (range != null) {
+        Optional<Map<String, int[]>> loaded =
+            range == null || !cached.partial()
+                ? Optional.of(Map.of())
+                : origins.load(cached.head, pathsChanged(reader, range));
+        if (range != null && loaded.isPresent()) {
           if (cached.partial()) {
-            cached.loadOrigins(origins.load(pathsChanged(reader, range)));
+            cached.loadOrigins(loaded.get());
           }
           return new Advance(run(reader, walk, range, cached), range.size(), false);
         }

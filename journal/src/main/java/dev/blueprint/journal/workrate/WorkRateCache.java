@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import java.util.Set;
  * The tracker's state at the last processed HEAD, kept in SQLite ({@code .blueprint/workrate.db}):
  * one row per commit (its facts, added lines and lines still alive at that HEAD) and one row per
  * file (the origin of each line, run-length encoded). A later run loads the commits, then only the
- * files its new commits touch ({@link #loadOrigins}), and processes only the commits since. A cache
- * written with other settings (excluded paths, format) is ignored and rebuilt.
+ * files its new commits touch ({@link #load(String, Set)}), and processes only the commits since. A
+ * cache written with other settings (excluded paths, format) is ignored and rebuilt.
  */
 final class WorkRateCache implements LineTracker.OriginSource {
   /** 2: commits carry their surviving line count, so untouched files are never read. */
@@ -34,12 +35,14 @@ final class WorkRateCache implements LineTracker.OriginSource {
     this.settings = settings;
   }
 
-  /** The cached commits and counts, without file origins (see {@link #loadOrigins}). */
+  /** The cached commits and counts, without file origins (see {@link #load(String, Set)}). */
   Optional<LineHistory> load() throws IOException {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
     try (Connection db = open()) {
+      // One read transaction: a report saving meanwhile cannot be seen half.
+      db.setAutoCommit(false);
       if (!FORMAT.equals(meta(db, "format")) || !settings.equals(meta(db, "settings"))) {
         return Optional.empty();
       }
@@ -56,7 +59,7 @@ final class WorkRateCache implements LineTracker.OriginSource {
                       + " blueprint, alive FROM commits ORDER BY idx")) {
         while (rs.next()) {
           if (h.commits.size() == alive.length) {
-            alive = java.util.Arrays.copyOf(alive, alive.length * 2);
+            alive = Arrays.copyOf(alive, alive.length * 2);
           }
           alive[h.commits.size()] = rs.getInt(9);
           h.add(
@@ -71,8 +74,10 @@ final class WorkRateCache implements LineTracker.OriginSource {
                   Optional.ofNullable(rs.getString(8))));
         }
       }
-      h.cachedAlive = java.util.Arrays.copyOf(alive, h.commits.size());
+      h.cachedAlive = Arrays.copyOf(alive, h.commits.size());
+      db.commit();
       h.head = head;
+      h.cachedHead = head;
       h.storedCommits = h.commits.size();
       return Optional.of(h);
     } catch (SQLException e) {
@@ -80,24 +85,37 @@ final class WorkRateCache implements LineTracker.OriginSource {
     }
   }
 
-  /** The cached origins of {@code paths} (those not cached are absent). */
+  /**
+   * The cached origins of {@code paths} (those not cached are absent), read in one transaction that
+   * also checks the cache is still at {@code expectedHead}: another {@code bp report} may have
+   * saved a newer state since {@link #load()}, and origins of that state would not match the counts
+   * loaded then. Empty when it has.
+   */
   @Override
-  public Map<String, int[]> load(Set<String> paths) throws IOException {
+  public Optional<Map<String, int[]>> load(String expectedHead, Set<String> paths)
+      throws IOException {
     Map<String, int[]> out = new HashMap<>();
-    try (Connection db = open();
-        PreparedStatement ps = db.prepareStatement("SELECT lines FROM origins WHERE path = ?")) {
-      for (String path : paths) {
-        ps.setString(1, path);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            out.put(path, decode(rs.getBytes(1)));
+    try (Connection db = open()) {
+      db.setAutoCommit(false);
+      try (PreparedStatement ps = db.prepareStatement("SELECT lines FROM origins WHERE path = ?")) {
+        if (!expectedHead.equals(meta(db, "head"))) {
+          db.rollback();
+          return Optional.empty();
+        }
+        for (String path : paths) {
+          ps.setString(1, path);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              out.put(path, decode(rs.getBytes(1)));
+            }
           }
         }
       }
+      db.commit();
     } catch (SQLException e) {
       throw new IOException(file + ": cannot read the work-rate cache: " + e.getMessage(), e);
     }
-    return out;
+    return Optional.of(out);
   }
 
   /**
@@ -120,6 +138,12 @@ final class WorkRateCache implements LineTracker.OriginSource {
           createTables(db);
         }
         int from = rebuilt ? 0 : h.storedCommits;
+        if (!rebuilt && !h.cachedHead.equals(meta(db, "head"))) {
+          // Another report saved meanwhile: its state is as good as ours, and ours is a delta
+          // against a head the cache no longer holds.
+          db.rollback();
+          return;
+        }
         if (!rebuilt) {
           try (PreparedStatement upd =
               db.prepareStatement("UPDATE commits SET alive = ? WHERE idx = ?")) {
@@ -176,6 +200,7 @@ final class WorkRateCache implements LineTracker.OriginSource {
       }
       h.storedCommits = h.commits.size();
       h.touchedPaths.clear();
+      h.cachedHead = h.head;
       h.cachedAlive = h.partial() ? alive.clone() : null;
       h.loadedAtHead = h.partial() ? Map.copyOf(h.origins) : Map.of();
     } catch (SQLException e) {
