@@ -56,6 +56,60 @@ public class QueueBench {
     System.out.printf(Locale.ROOT, "repo: %d files, %d commits, generated in %.1f s; %d trials x %d commits from %d writers%n",
         files, history, (System.nanoTime() - t0) / 1e9, trials, commits, WRITERS);
 
+    System.out.println("load average at start: " + loadAverage());
+    // The warm pool alternates between two bases of the generated history, five commits apart.
+    String[] bases = {
+      git.runOrThrow(repo, "E", "rev-parse", "HEAD~5").strip(),
+      git.runOrThrow(repo, "E", "rev-parse", "HEAD").strip()
+    };
+    if (PARTS.contains("queue")) {
+      queueBench(trials, commits);
+    }
+    if (!PARTS.contains("workspaces")) {
+      return;
+    }
+
+    List<Double> cliAdd = new ArrayList<>();
+    List<Double> cold = new ArrayList<>();
+    List<Double> warmMs = new ArrayList<>();
+    List<Double> jgit = new ArrayList<>();
+    long deleted = 0;
+    int changedBetweenBases = git.runOrThrow(repo, "E", "diff", "--name-only", bases[0], bases[1]).strip().split("\n").length;
+    try (WorkspacePool coldPool = new WorkspacePool(RepoLayout.find(repo), git, null, 0);
+        WorkspacePool warmPool = new WorkspacePool(RepoLayout.find(repo), git, work.resolve("warm"), 1)) {
+      // One untimed acquire + release parks a workspace in the warm pool (a long-lived pool
+      // starts that way after its first task).
+      warmPool.release(warmPool.acquire("bench", "warmup", bases[0]), false);
+      for (int t = 0; t < trials; t++) {
+        cliAdd.add(worktreeAdd(t));
+        removeLast();
+        deleted += files;
+        cold.add(poolAcquire(coldPool, t));
+        deleted += files;
+        warmMs.add(warmAcquire(warmPool, t, bases[(t + 1) % 2]));
+        if (JGIT) {
+          jgit.add(jgitLinkedCheckout(t));
+          removeLast();
+          deleted += files;
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved; each cold variant followed by removing it):");
+    print("git worktree add", cliAdd);
+    print("WorkspacePool.acquire, cold (git worktree add + owner file + includes)", cold);
+    print("WorkspacePool.acquire, warm (reuse: switch to the next base + clean)", warmMs);
+    if (JGIT) {
+      print("JGit checkout into a hand-made linked worktree", jgit);
+    }
+    System.out.printf(Locale.ROOT, "  ratio cold pool / git worktree add: %.2f; warm pool / git worktree add: %.3f (target <= 1)%n",
+        median(cold) / median(cliAdd), median(warmMs) / median(cliAdd));
+    System.out.printf(Locale.ROOT, "  warm reuse alternates between HEAD~5 and HEAD of the generated history, %.7s and %.7s (%d files differ); files deleted between runs: %d per cold removal, %d in all%n",
+        bases[0], bases[1], changedBetweenBases, files, deleted);
+    System.out.println("load average at end: " + loadAverage());
+  }
+
+  static void queueBench(int trials, int commits) throws Exception {
     List<Double> queue = new ArrayList<>();
     List<Double> flock = new ArrayList<>();
     List<Double> loose = new ArrayList<>();
@@ -83,27 +137,23 @@ public class QueueBench {
     System.out.println("  unserialized lock failures per trial: " + looseFailures + " (of " + commits + " attempts)");
     System.out.printf(Locale.ROOT, "  ratio queue / flock'd CLI: %.1fx (target >= 3x)%n", median(queue) / median(flock));
 
-    List<Double> cliAdd = new ArrayList<>();
-    List<Double> pool = new ArrayList<>();
-    List<Double> jgit = new ArrayList<>();
-    int deleted = 0;
-    try (WorkspacePool p = new WorkspacePool(RepoLayout.find(repo), git, null, 0)) {
-      for (int t = 0; t < trials; t++) {
-        cliAdd.add(worktreeAdd(t));
-        deleted += removeLast();
-        pool.add(poolAcquire(p, t));
-        deleted += files;
-        jgit.add(jgitLinkedCheckout(t));
-        deleted += removeLast();
-      }
-    }
-    System.out.println();
-    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved, each followed by removing it):");
-    print("git worktree add", cliAdd);
-    print("WorkspacePool.acquire (git worktree add + owner file + includes)", pool);
-    print("JGit checkout into a hand-made linked worktree", jgit);
-    System.out.printf(Locale.ROOT, "  ratio pool / git worktree add: %.2f (target <= 1); files deleted between runs: %d per removal, %d in all%n",
-        median(pool) / median(cliAdd), files, deleted);
+  }
+
+  static final String PARTS = System.getProperty("parts", "queue,workspaces");
+  static final boolean JGIT = Boolean.getBoolean("jgit");
+
+  static String loadAverage() throws IOException {
+    Path p = Path.of("/proc/loadavg");
+    return Files.exists(p) ? Files.readString(p).strip() : "n/a";
+  }
+
+  /** A warm acquire on {@code base} (the pool holds one parked workspace), then its release. */
+  static double warmAcquire(WorkspacePool p, int t, String base) {
+    long s = System.nanoTime();
+    Workspace ws = p.acquire("bench", "w" + t, base);
+    double ms = (System.nanoTime() - s) / 1e6;
+    p.release(ws, false);
+    return ms;
   }
 
   static QueueOptions options() {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Commit-queue and workspace benchmark (not a test): see docs/git-layer.md for the figures.
 # Usage: bench/git/queue-bench.sh [TRIALS] [COMMITS_PER_TRIAL] [FILES] [HISTORY]
+# BENCH_OPTS="-Dparts=workspaces" runs only the workspace part ("queue" only the queue);
+# -Djgit=true adds JGit's checkout into hand-made linked-worktree files as a fourth variant.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -ntp -q -pl journal compile
@@ -13,4 +15,5 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home"
 printf '[user]\n\tname = Bench\n\temail = bench@example.invalid\n[commit]\n\tgpgsign = false\n[gc]\n\tauto = 0\n' > "$WORK/home/.gitconfig"
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$WORK/home/.gitconfig"
-java -Xmx1g -cp "$CP" bench/git/QueueBench.java "$WORK" "$@"
+# shellcheck disable=SC2086
+java -Xmx1g ${BENCH_OPTS:-} -cp "$CP" bench/git/QueueBench.java "$WORK" "$@"

@@ -51,9 +51,14 @@ public final class ReportBench {
   int made;
 
   public static void main(String[] args) throws Exception {
-    // The bp launcher, so the child JVM runs with the flags users get.
+    // The bp launcher, so the child JVM runs with the flags (and the AppCDS archive) users get.
     Path jar = Path.of(args[0]).toAbsolutePath();
-    Path work = Files.createTempDirectory("workrate-bench");
+    boolean blame = !"false".equals(System.getProperty("blame"));
+    String workProp = System.getProperty("work");
+    Path work =
+        workProp != null
+            ? Files.createDirectories(Path.of(workProp))
+            : Files.createTempDirectory("workrate-bench");
     Path home = Files.createDirectories(work.resolve("home"));
     Files.writeString(home.resolve(".gitconfig"), "");
     Path repoDir = work.resolve("repo");
@@ -67,20 +72,27 @@ public final class ReportBench {
     System.out.printf(
         "generated %d commits, %d sessions, %d files in %.1f s (%s)%n",
         COMMITS, SESSIONS, gen.files.size(), secs(System.nanoTime() - t0), repoDir);
+    System.out.println("load average at start: " + loadAverage());
+    awaitLauncherArchive(jar, home);
 
     List<String> paths = List.copyOf(gen.files.keySet());
+    Path db = WorkRateAnalyzer.cacheFile(repoDir);
     List<Double> cli = new ArrayList<>();
     List<Double> first = new ArrayList<>();
+    List<Double> firstPlain = new ArrayList<>();
     for (int r = 0; r < REPEATS; r++) {
-      cli.add(time(() -> blameAll(repoDir, home, paths)));
-      Files.deleteIfExists(WorkRateAnalyzer.cacheFile(repoDir));
-      first.add(time(() -> report(jar, repoDir, home)));
+      if (blame) {
+        cli.add(time(() -> blameAll(repoDir, home, paths)));
+      }
+      Files.deleteIfExists(db);
+      first.add(time(() -> report(jar, repoDir, home, false)));
+      Files.deleteIfExists(db);
+      firstPlain.add(time(() -> report(jar, repoDir, home, true)));
     }
-    Path db = WorkRateAnalyzer.cacheFile(repoDir);
     Path saved = work.resolve("workrate-at-" + COMMITS + ".db");
     Files.copy(db, saved, StandardCopyOption.REPLACE_EXISTING);
 
-    double jgitSample = jgitBlameSample(repoDir, paths.subList(0, 10));
+    double jgitSample = blame ? jgitBlameSample(repoDir, paths.subList(0, 10)) : Double.NaN;
     List<Double> inProcessFirst = new ArrayList<>();
     for (int r = 0; r < REPEATS; r++) {
       Files.deleteIfExists(db);
@@ -92,61 +104,82 @@ public final class ReportBench {
     }
     git(repoDir, home, "repack", "-adq");
     List<Double> incremental = new ArrayList<>();
+    List<Double> incrementalPlain = new ArrayList<>();
     List<Double> inProcessIncremental = new ArrayList<>();
-    for (int r = 0; r < REPEATS; r++) {
-      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
-      incremental.add(time(() -> report(jar, repoDir, home)));
-      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
-      inProcessIncremental.add(time(() -> analyze(repoDir)));
-    }
-    // The same with a dynamic AppCDS archive of the report's classes (TIPS.md: halves start-up).
-    Path jsa = work.resolve("bp-report.jsa");
-    Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
-    report(jar, repoDir, home, "-XX:ArchiveClassesAtExit=" + jsa);
-    String cds = "-XX:SharedArchiveFile=" + jsa;
-    List<Double> firstCds = new ArrayList<>();
-    List<Double> incrementalCds = new ArrayList<>();
-    for (int r = 0; r < REPEATS; r++) {
-      Files.deleteIfExists(db);
-      firstCds.add(time(() -> report(jar, repoDir, home, cds)));
-      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
-      incrementalCds.add(time(() -> report(jar, repoDir, home, cds)));
-    }
     List<Double> startup = new ArrayList<>();
     for (int r = 0; r < REPEATS; r++) {
-      startup.add(time(() -> run(List.of(jar.toString(), "--version"), home)));
+      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
+      incremental.add(time(() -> report(jar, repoDir, home, false)));
+      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
+      incrementalPlain.add(time(() -> report(jar, repoDir, home, true)));
+      Files.copy(saved, db, StandardCopyOption.REPLACE_EXISTING);
+      inProcessIncremental.add(time(() -> analyze(repoDir)));
+      startup.add(time(() -> run(List.of(jar.toString(), "--version"), home, false)));
     }
     List<Double> cliAfter = new ArrayList<>();
-    for (int r = 0; r < REPEATS; r++) {
+    for (int r = 0; blame && r < REPEATS; r++) {
       cliAfter.add(time(() -> blameAll(repoDir, home, paths)));
     }
 
-    double mCli = median(cli);
     double mFirst = median(first);
     double mInc = median(incremental);
     System.out.printf("repeats: %d, interleaved; times in seconds, median [all runs]%n", REPEATS);
-    row("git blame --porcelain, all " + paths.size() + " files at HEAD", cli);
-    row("bp report, first run (child JVM, no cache)", first);
+    if (blame) {
+      row("git blame --porcelain, all " + paths.size() + " files at HEAD", cli);
+    }
+    row("bp report, first run (bp launcher, AppCDS, no cache)", first);
+    row("  same, BP_NO_CDS=1", firstPlain);
     row("  same analysis in-process (no JVM start)", inProcessFirst);
-    System.out.printf(
-        "%-58s %8.2f  (10-file sample x %d files)%n",
-        "JGit BlameCommand, all files (extrapolated)", jgitSample * paths.size() / 10, paths.size());
-    row("git blame --porcelain after +" + MORE + " commits", cliAfter);
-    row("bp --version (JVM start baseline)", startup);
-    row("bp report after +" + MORE + " commits (child JVM, cache)", incremental);
+    if (blame) {
+      System.out.printf(
+          "%-58s %8.2f  (10-file sample x %d files)%n",
+          "JGit BlameCommand, all files (extrapolated)",
+          jgitSample * paths.size() / 10,
+          paths.size());
+      row("git blame --porcelain after +" + MORE + " commits", cliAfter);
+    }
+    row("bp --version (bp launcher, AppCDS)", startup);
+    row("bp report after +" + MORE + " commits (bp launcher, AppCDS)", incremental);
+    row("  same, BP_NO_CDS=1", incrementalPlain);
     row("  same analysis in-process", inProcessIncremental);
-    row("bp report with AppCDS, first run (" + (COMMITS + MORE) + " commits)", firstCds);
-    row("bp report with AppCDS, after +" + MORE + " commits", incrementalCds);
-    System.out.printf("first run / git CLI blames: %.2f (target <= 1)%n", mFirst / mCli);
-    System.out.printf("incremental / first run:    %.3f (target < 0.10)%n", mInc / mFirst);
+    if (blame) {
+      System.out.printf("first run / git CLI blames: %.3f (target <= 1)%n", mFirst / median(cli));
+    }
+    System.out.printf("incremental / first run, bp launcher: %.3f (target < 0.10)%n", mInc / mFirst);
     System.out.printf(
-        "incremental / first run, with AppCDS: %.3f%n", median(incrementalCds) / median(firstCds));
+        "incremental / first run, BP_NO_CDS=1: %.3f%n",
+        median(incrementalPlain) / median(firstPlain));
     System.out.printf(
         "incremental / first run, in-process: %.3f%n",
         median(inProcessIncremental) / median(inProcessFirst));
-    System.out.printf(
-        "incremental / first run, JVM start subtracted: %.3f%n",
-        (mInc - median(startup)) / (mFirst - median(startup)));
+    System.out.println("load average at end: " + loadAverage());
+  }
+
+  static String loadAverage() throws IOException {
+    Path p = Path.of("/proc/loadavg");
+    return Files.exists(p) ? Files.readString(p).strip() : "n/a";
+  }
+
+  /**
+   * The launcher trains its AppCDS archive in the background on first use of a jar: wait for it,
+   * so every timed run uses it (as every run after the first does for a user).
+   */
+  static void awaitLauncherArchive(Path bp, Path home) throws Exception {
+    run(List.of(bp.toString(), "--version"), home, false);
+    Path cds = bp.getParent().resolve("server/target/cds");
+    for (int i = 0; i < 3000; i++) {
+      boolean trained;
+      try (var files = Files.list(cds)) {
+        trained = files.anyMatch(f -> f.getFileName().toString().matches("bp-.*\\.jsa"));
+      } catch (IOException e) {
+        trained = false;
+      }
+      if (trained && !Files.exists(cds.resolve("training.lock"))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the bp launcher trained no AppCDS archive in 5 minutes");
   }
 
   void generate(Repository repo, int count) throws IOException {
@@ -267,21 +300,21 @@ public final class ReportBench {
     run(cmd, home);
   }
 
-  static void report(Path bp, Path repo, Path home) throws Exception {
-    report(bp, repo, home, "");
-  }
-
-  static void report(Path bp, Path repo, Path home, String javaOpts) throws Exception {
-    run(List.of(bp.toString(), "report", "--repo", repo.toString(), "--json"), home, javaOpts);
+  static void report(Path bp, Path repo, Path home, boolean noCds) throws Exception {
+    run(List.of(bp.toString(), "report", "--repo", repo.toString(), "--json"), home, noCds);
   }
 
   static void run(List<String> cmd, Path home) throws Exception {
-    run(cmd, home, "");
+    run(cmd, home, false);
   }
 
-  static void run(List<String> cmd, Path home, String javaOpts) throws Exception {
+  static void run(List<String> cmd, Path home, boolean noCds) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("BP_JAVA_OPTS", javaOpts);
+    pb.environment().remove("BP_JAVA_OPTS");
+    pb.environment().remove("BP_NO_CDS");
+    if (noCds) {
+      pb.environment().put("BP_NO_CDS", "1");
+    }
     pb.environment().put("HOME", home.toString());
     pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
     pb.environment().put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());

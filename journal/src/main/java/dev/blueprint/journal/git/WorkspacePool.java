@@ -36,6 +36,7 @@ public final class WorkspacePool implements AutoCloseable {
   private final Path root;
   private final int maxWarm;
   private final Deque<Path> warm = new ArrayDeque<>();
+  private int warmCounter;
 
   /**
    * @param root where workspaces go; null for {@code .blueprint/workspaces}
@@ -71,12 +72,12 @@ public final class WorkspacePool implements AutoCloseable {
   public synchronized Workspace acquire(String run, String task, String baseCommit) {
     String branch = Constants.R_HEADS + "bp/" + safe(run) + "/" + safe(task);
     ObjectId base = resolve(baseCommit);
-    Path reuse = warm.pollFirst();
-    if (reuse != null) {
-      return reuseWarm(reuse, branch, base);
-    }
     String name = safe(run) + "-" + safe(task);
     Path dir = root.resolve(name);
+    Path reuse = warm.pollFirst();
+    if (reuse != null) {
+      return reuseWarm(reuse, name, dir, branch, base);
+    }
     // A new attempt of a task whose earlier attempt died (kill -9, even mid `git worktree add`)
     // finds that attempt's directory, registration or branch; the attempt is being redone, so
     // they are replaced. -B and --force also cover a branch an orphaned git child recreated
@@ -114,10 +115,15 @@ public final class WorkspacePool implements AutoCloseable {
       return;
     }
     if (warm.size() < maxWarm) {
+      // Parked under a name no task can have (names never start with a dot), so a later acquire
+      // of the same run and task never removes a warm workspace by its old name.
+      Path parked = root.resolve(".warm-" + ProcessHandle.current().pid() + "-" + ++warmCounter);
       GitCli.Result r = git.run(ws.dir(), "switch", "--quiet", "--detach", "--discard-changes");
-      if (r.ok()) {
+      GitCli.Result m = r.ok() ? move(ws.dir(), parked) : r;
+      if (m.ok()) {
+        moveOwnerFile(ws.dir(), parked);
         deleteBranch(ws.branch());
-        warm.addLast(ws.dir());
+        warm.addLast(parked);
         return;
       }
     }
@@ -168,11 +174,27 @@ public final class WorkspacePool implements AutoCloseable {
     return new PruneReport(removed, kept);
   }
 
-  private Workspace reuseWarm(Path dir, String branch, ObjectId base) {
+  /**
+   * Points a warm workspace at a new base: moved to the task's name, switched to the new branch
+   * (git rewrites only the files that differ between the two commits), then every untracked and
+   * ignored file is removed, so the tree is exactly the base's; the include files are copied
+   * afresh.
+   */
+  private Workspace reuseWarm(Path parked, String name, Path dir, String branch, ObjectId base) {
     String shortBranch = branch.substring(Constants.R_HEADS.length());
+    remove(dir);
+    GitCli.Result m = move(parked, dir);
+    if (!m.ok()) {
+      remove(parked);
+      throw new GitLayerException(
+          "E_WORKSPACE_REUSE",
+          "cannot reuse " + parked + ": " + m.output().strip(),
+          dir.toString());
+    }
+    deleteQuietly(ownerFileOf(parked));
     OwnerFile.ofCurrentProcess(branch, base.name()).writeTo(ownerFileOf(dir));
     GitCli.Result r =
-        git.run(dir, "switch", "--quiet", "--discard-changes", "-c", shortBranch, base.name());
+        git.run(dir, "switch", "--quiet", "--discard-changes", "-C", shortBranch, base.name());
     GitCli.Result c = r.ok() ? git.run(dir, "clean", "-ffdxq") : r;
     if (!r.ok() || !c.ok()) {
       remove(dir);
@@ -181,9 +203,23 @@ public final class WorkspacePool implements AutoCloseable {
           "cannot reuse " + dir + ": " + r.output().strip() + c.output().strip(),
           dir.toString());
     }
-    Workspace ws = new Workspace(dir.getFileName().toString(), dir, branch, base.name());
+    Workspace ws = new Workspace(name, dir, branch, base.name());
     copyIncludes(ws);
     return ws;
+  }
+
+  private GitCli.Result move(Path from, Path to) {
+    return git.run(layout.mainWorkTree(), "worktree", "move", from.toString(), to.toString());
+  }
+
+  private static void moveOwnerFile(Path from, Path to) {
+    try {
+      Files.move(ownerFileOf(from), ownerFileOf(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Without its owner file a parked workspace is not pruned after a crash; it is removed
+      // when this pool closes, or reused.
+      LOG.debug("could not move {}: {}", ownerFileOf(from), e.getMessage());
+    }
   }
 
   private void copyIncludes(Workspace ws) {

@@ -63,6 +63,12 @@ final class LineTracker {
   /** What one call to {@link #advance} did. */
   record Advance(LineHistory history, int commitsProcessed, boolean fullRebuild) {}
 
+  /** Reads the cached origins of some files (those new commits touch) at the cached head. */
+  interface OriginSource {
+    /** The origins of {@code paths}, or empty when the cache no longer holds {@code head}. */
+    Optional<Map<String, int[]>> load(String head, Set<String> paths) throws IOException;
+  }
+
   LineTracker(Repository repo, List<String> excludedPrefixes) {
     this.repo = repo;
     this.excludedPrefixes = List.copyOf(excludedPrefixes);
@@ -75,6 +81,15 @@ final class LineTracker {
    * over, since the state at older commits is not stored.
    */
   Advance advance(LineHistory cached, ObjectId newHead) throws IOException {
+    return advance(cached, newHead, null);
+  }
+
+  /**
+   * Like {@link #advance(LineHistory, ObjectId)} for a {@linkplain LineHistory#partial() partial}
+   * history: before the new commits are applied, the origins of exactly the paths they change (old
+   * and new names) are read from {@code origins}.
+   */
+  Advance advance(LineHistory cached, ObjectId newHead, OriginSource origins) throws IOException {
     try (RevWalk walk = new RevWalk(repo);
         ObjectReader reader = repo.newObjectReader()) {
       if (cached != null && newHead.name().equals(cached.head)) {
@@ -82,7 +97,14 @@ final class LineTracker {
       }
       if (cached != null && cached.head != null) {
         List<RevCommit> range = resumableRange(walk, cached.head, newHead);
-        if (range != null) {
+        Optional<Map<String, int[]>> loaded =
+            range == null || !cached.partial()
+                ? Optional.of(Map.of())
+                : origins.load(cached.head, pathsChanged(reader, range));
+        if (range != null && loaded.isPresent()) {
+          if (cached.partial()) {
+            cached.loadOrigins(loaded.get());
+          }
           return new Advance(run(reader, walk, range, cached), range.size(), false);
         }
       }
@@ -115,6 +137,28 @@ final class LineTracker {
       }
     }
     return range;
+  }
+
+  /** Every path (old and new side) whose entry differs between a commit and its first parent. */
+  private Set<String> pathsChanged(ObjectReader reader, List<RevCommit> commits)
+      throws IOException {
+    Set<String> paths = new HashSet<>();
+    for (RevCommit c : commits) {
+      try (TreeWalk tw = new TreeWalk(repo, reader)) {
+        tw.setRecursive(true);
+        tw.setFilter(TreeFilter.ANY_DIFF);
+        if (c.getParentCount() == 0) {
+          tw.addTree(new EmptyTreeIterator());
+        } else {
+          tw.addTree(c.getParent(0).getTree());
+        }
+        tw.addTree(c.getTree());
+        while (tw.next()) {
+          paths.add(tw.getPathString());
+        }
+      }
+    }
+    return paths;
   }
 
   private static List<RevCommit> walkFrom(RevWalk walk, ObjectId head, RevCommit stop)

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -80,6 +82,9 @@ public final class WorkRateAnalyzer {
    * @throws IllegalStateException when the repository has no commits
    */
   public Result analyze() throws IOException {
+    // Reading the journals (YAML front matter) is independent of the history pass: on its own
+    // thread it overlaps the cache load and the diffs instead of adding to them.
+    CompletableFuture<List<SessionInfo>> journals = readJournalsAsync();
     try (Repository repo =
         new FileRepositoryBuilder()
             .setWorkTree(workTree.toFile())
@@ -94,19 +99,57 @@ public final class WorkRateAnalyzer {
           new WorkRateCache(cacheFile(workTree), String.join("\n", options.excludedPrefixes()));
       LineHistory cached = cache.load().orElse(null);
       LineTracker.Advance adv =
-          new LineTracker(repo, options.excludedPrefixes()).advance(cached, head);
+          new LineTracker(repo, options.excludedPrefixes()).advance(cached, head, cache);
+      int[] alive = adv.history().survivingPerCommit();
       if (adv.commitsProcessed() > 0 || cached == null) {
-        cache.save(adv.history(), adv.fullRebuild());
+        cache.save(adv.history(), adv.fullRebuild(), alive);
       }
-      List<SessionInfo> journals = sessions.sessions();
       WorkRateReport report =
-          build(adv.history(), SessionAttribution.attribute(repo, adv.history(), journals));
+          build(
+              adv.history(),
+              alive,
+              SessionAttribution.attribute(repo, adv.history(), await(journals)));
       return new Result(report, adv.commitsProcessed(), adv.fullRebuild());
     }
   }
 
-  private WorkRateReport build(LineHistory h, List<SessionAttribution.Attributed> attributed) {
-    int[] alive = h.survivingPerCommit();
+  private CompletableFuture<List<SessionInfo>> readJournalsAsync() {
+    CompletableFuture<List<SessionInfo>> out = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                out.complete(sessions.sessions());
+              } catch (IOException | RuntimeException e) {
+                out.completeExceptionally(e);
+              }
+            },
+            "workrate-journals");
+    reader.setDaemon(true);
+    reader.start();
+    return out;
+  }
+
+  private static List<SessionInfo> await(CompletableFuture<List<SessionInfo>> journals)
+      throws IOException {
+    try {
+      return journals.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the journals", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private WorkRateReport build(
+      LineHistory h, int[] alive, List<SessionAttribution.Attributed> attributed) {
     long headTime = h.commits.isEmpty() ? 0 : h.commits.get(h.indexBySha.get(h.head)).commitTime();
     int headIndex = h.commits.size() - 1;
     List<SessionRate> rows = new ArrayList<>();

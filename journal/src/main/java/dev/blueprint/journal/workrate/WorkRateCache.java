@@ -10,16 +10,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tracker's state at the last processed HEAD, kept in SQLite ({@code .blueprint/workrate.db}):
- * one row per commit (its facts and added lines) and one row per file (the origin of each line,
- * run-length encoded). A later run loads it and processes only the commits since. A cache written
- * with other settings (excluded paths, format) is ignored and rebuilt.
+ * one row per commit (its facts, added lines and lines still alive at that HEAD) and one row per
+ * file (the origin of each line, run-length encoded). A later run loads the commits, then only the
+ * files its new commits touch ({@link #load(String, Set)}), and processes only the commits since. A
+ * cache written with other settings (excluded paths, format) is ignored and rebuilt.
  */
-final class WorkRateCache {
-  private static final String FORMAT = "1";
+final class WorkRateCache implements LineTracker.OriginSource {
+  /** 2: commits carry their surviving line count, so untouched files are never read. */
+  private static final String FORMAT = "2";
 
   private final Path file;
   private final String settings;
@@ -29,11 +35,14 @@ final class WorkRateCache {
     this.settings = settings;
   }
 
+  /** The cached commits and counts, without file origins (see {@link #load(String, Set)}). */
   Optional<LineHistory> load() throws IOException {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
     try (Connection db = open()) {
+      // One read transaction: a report saving meanwhile cannot be seen half.
+      db.setAutoCommit(false);
       if (!FORMAT.equals(meta(db, "format")) || !settings.equals(meta(db, "settings"))) {
         return Optional.empty();
       }
@@ -42,12 +51,17 @@ final class WorkRateCache {
         return Optional.empty();
       }
       LineHistory h = new LineHistory();
+      int[] alive = new int[1024];
       try (Statement st = db.createStatement();
           ResultSet rs =
               st.executeQuery(
                   "SELECT sha, commit_time, lines_added, session_id, run_id, agent, model,"
-                      + " blueprint FROM commits ORDER BY idx")) {
+                      + " blueprint, alive FROM commits ORDER BY idx")) {
         while (rs.next()) {
+          if (h.commits.size() == alive.length) {
+            alive = Arrays.copyOf(alive, alive.length * 2);
+          }
+          alive[h.commits.size()] = rs.getInt(9);
           h.add(
               new CommitFacts(
                   rs.getString(1),
@@ -60,13 +74,10 @@ final class WorkRateCache {
                   Optional.ofNullable(rs.getString(8))));
         }
       }
-      try (Statement st = db.createStatement();
-          ResultSet rs = st.executeQuery("SELECT path, lines FROM origins")) {
-        while (rs.next()) {
-          h.origins.put(rs.getString(1), decode(rs.getBytes(2)));
-        }
-      }
+      h.cachedAlive = Arrays.copyOf(alive, h.commits.size());
+      db.commit();
       h.head = head;
+      h.cachedHead = head;
       h.storedCommits = h.commits.size();
       return Optional.of(h);
     } catch (SQLException e) {
@@ -74,21 +85,80 @@ final class WorkRateCache {
     }
   }
 
-  /** Writes what changed since load (or everything, after a rebuild) in one transaction. */
-  void save(LineHistory h, boolean rebuilt) throws IOException {
+  /**
+   * The cached origins of {@code paths} (those not cached are absent), read in one transaction that
+   * also checks the cache is still at {@code expectedHead}: another {@code bp report} may have
+   * saved a newer state since {@link #load()}, and origins of that state would not match the counts
+   * loaded then. Empty when it has.
+   */
+  @Override
+  public Optional<Map<String, int[]>> load(String expectedHead, Set<String> paths)
+      throws IOException {
+    Map<String, int[]> out = new HashMap<>();
+    try (Connection db = open()) {
+      db.setAutoCommit(false);
+      try (PreparedStatement ps = db.prepareStatement("SELECT lines FROM origins WHERE path = ?")) {
+        if (!expectedHead.equals(meta(db, "head"))) {
+          db.rollback();
+          return Optional.empty();
+        }
+        for (String path : paths) {
+          ps.setString(1, path);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              out.put(path, decode(rs.getBytes(1)));
+            }
+          }
+        }
+      }
+      db.commit();
+    } catch (SQLException e) {
+      throw new IOException(file + ": cannot read the work-rate cache: " + e.getMessage(), e);
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * Writes what changed since load (or everything, after a rebuild) in one transaction: new
+   * commits, the surviving counts that changed, and the files that were touched.
+   *
+   * @param alive lines alive at {@code h.head} per commit ({@link LineHistory#survivingPerCommit})
+   */
+  void save(LineHistory h, boolean rebuilt, int[] alive) throws IOException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (Connection db = open()) {
         db.setAutoCommit(false);
-        try (Statement st = db.createStatement()) {
-          if (rebuilt) {
-            st.executeUpdate("DELETE FROM commits");
-            st.executeUpdate("DELETE FROM origins");
+        if (rebuilt) {
+          // A rebuild may follow a cache of an older format: start from fresh tables.
+          try (Statement st = db.createStatement()) {
+            st.executeUpdate("DROP TABLE IF EXISTS commits");
+            st.executeUpdate("DROP TABLE IF EXISTS origins");
           }
+          createTables(db);
         }
         int from = rebuilt ? 0 : h.storedCommits;
+        if (!rebuilt && !h.cachedHead.equals(meta(db, "head"))) {
+          // Another report saved meanwhile: its state is as good as ours, and ours is a delta
+          // against a head the cache no longer holds.
+          db.rollback();
+          return;
+        }
+        if (!rebuilt) {
+          try (PreparedStatement upd =
+              db.prepareStatement("UPDATE commits SET alive = ? WHERE idx = ?")) {
+            for (int i = 0; i < from; i++) {
+              if (h.cachedAlive == null || alive[i] != h.cachedAlive[i]) {
+                upd.setInt(1, alive[i]);
+                upd.setInt(2, i);
+                upd.addBatch();
+              }
+            }
+            upd.executeBatch();
+          }
+        }
         try (PreparedStatement ins =
-            db.prepareStatement("INSERT OR REPLACE INTO commits VALUES (?,?,?,?,?,?,?,?,?)")) {
+            db.prepareStatement("INSERT OR REPLACE INTO commits VALUES (?,?,?,?,?,?,?,?,?,?)")) {
           for (int i = from; i < h.commits.size(); i++) {
             CommitFacts c = h.commits.get(i);
             ins.setInt(1, i);
@@ -100,6 +170,7 @@ final class WorkRateCache {
             ins.setString(7, c.agent().orElse(null));
             ins.setString(8, c.model().orElse(null));
             ins.setString(9, c.blueprint().orElse(null));
+            ins.setInt(10, alive[i]);
             ins.addBatch();
           }
           ins.executeBatch();
@@ -129,6 +200,9 @@ final class WorkRateCache {
       }
       h.storedCommits = h.commits.size();
       h.touchedPaths.clear();
+      h.cachedHead = h.head;
+      h.cachedAlive = h.partial() ? alive.clone() : null;
+      h.loadedAtHead = h.partial() ? Map.copyOf(h.origins) : Map.of();
     } catch (SQLException e) {
       throw new IOException(file + ": cannot write the work-rate cache: " + e.getMessage(), e);
     }
@@ -139,15 +213,22 @@ final class WorkRateCache {
     try (Statement st = db.createStatement()) {
       // Two reports at once: the second waits for the first's write instead of failing.
       st.execute("PRAGMA busy_timeout = 10000");
+    }
+    createTables(db);
+    return db;
+  }
+
+  private static void createTables(Connection db) throws SQLException {
+    try (Statement st = db.createStatement()) {
       st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
       st.executeUpdate(
           "CREATE TABLE IF NOT EXISTS commits(idx INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
               + " commit_time INTEGER NOT NULL, lines_added INTEGER NOT NULL, session_id TEXT,"
-              + " run_id TEXT, agent TEXT, model TEXT, blueprint TEXT)");
+              + " run_id TEXT, agent TEXT, model TEXT, blueprint TEXT,"
+              + " alive INTEGER NOT NULL DEFAULT 0)");
       st.executeUpdate(
           "CREATE TABLE IF NOT EXISTS origins(path TEXT PRIMARY KEY, lines BLOB NOT NULL)");
     }
-    return db;
   }
 
   private static String meta(Connection db, String key) throws SQLException {

@@ -148,14 +148,100 @@ class WorkspacePoolTest {
       Workspace first = pool.acquire("r", "one", "HEAD");
       Files.writeString(first.dir().resolve("scratch.txt"), "left over\n");
       pool.release(first, false);
-      assertThat(Files.exists(first.dir())).isTrue(); // warm
+      assertThat(repo.git("worktree", "list")).contains(".warm-"); // parked, still registered
       assertThat(repo.tryGit("rev-parse", "--verify", "-q", "bp/r/one").ok()).isFalse();
       Workspace second = pool.acquire("r", "two", "HEAD");
-      assertThat(second.dir()).isEqualTo(first.dir());
+      assertThat(second.dir().getFileName().toString()).isEqualTo("r-two");
+      assertThat(first.dir()).doesNotExist(); // the warm one was moved, not copied
+      assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(3); // main, keep, two
       assertThat(second.branch()).isEqualTo("refs/heads/bp/r/two");
       assertThat(Files.exists(second.dir().resolve("scratch.txt"))).isFalse();
       assertThat(repo.git.runOrThrow(second.dir(), "E", "branch", "--show-current").strip())
           .isEqualTo("bp/r/two");
+    }
+  }
+
+  @Test
+  void aReusedWarmWorkspaceIsExactlyTheNewBasesTreeWithFreshIncludeCopies() throws Exception {
+    repo.write(".gitignore", "build/\n");
+    repo.write("keep.txt", "same in both\n");
+    repo.write("changes.txt", "old\n");
+    repo.write("goes.txt", "only in the old base\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "old base");
+    String oldBase = repo.head();
+    repo.git("rm", "-q", "goes.txt");
+    repo.write("changes.txt", "new\n");
+    repo.write("dir/comes.txt", "only in the new base\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "new base");
+    String newBase = repo.head();
+    repo.write(".env", "TOKEN=first\n");
+    repo.write(".worktreeinclude", ".env\n");
+
+    try (WorkspacePool pool = pool(1)) {
+      Workspace first = pool.acquire("r", "T1", oldBase);
+      Path d = first.dir();
+      // Everything a task can leave behind: edits, staged and untracked files, ignored output,
+      // an untracked nested repository, a changed include copy.
+      Files.writeString(d.resolve("keep.txt"), "edited\n");
+      Files.writeString(d.resolve("staged.txt"), "staged\n");
+      repo.git.runOrThrow(d, "E", "add", "staged.txt");
+      Files.createDirectories(d.resolve("untracked/deep"));
+      Files.writeString(d.resolve("untracked/deep/x.txt"), "x\n");
+      Files.createDirectories(d.resolve("build"));
+      Files.writeString(d.resolve("build/out.class"), "ignored\n");
+      repo.git.runOrThrow(d, "E", "init", "-q", "nested");
+      Files.writeString(d.resolve(".env"), "TOKEN=edited by the task\n");
+      Files.delete(d.resolve("goes.txt"));
+      pool.release(first, false);
+      repo.write(".env", "TOKEN=second\n");
+
+      Workspace second = pool.acquire("r", "T2", newBase);
+      Path w = second.dir();
+
+      assertThat(repo.git.runOrThrow(w, "E", "rev-parse", "HEAD").strip()).isEqualTo(newBase);
+      assertThat(repo.git.runOrThrow(w, "E", "branch", "--show-current").strip())
+          .isEqualTo("bp/r/T2");
+      // Nothing differs from the base, tracked or not, ignored or not, but the include copy.
+      assertThat(repo.git.runOrThrow(w, "E", "status", "--porcelain", "--ignored").strip())
+          .isEqualTo("?? .env");
+      assertThat(filesUnder(w))
+          .containsExactlyInAnyOrder(
+              ".env", ".gitignore", "README.md", "changes.txt", "dir/comes.txt", "keep.txt");
+      assertThat(Files.readString(w.resolve("changes.txt"))).isEqualTo("new\n");
+      assertThat(Files.readString(w.resolve("keep.txt"))).isEqualTo("same in both\n");
+      assertThat(Files.readString(w.resolve(".env"))).isEqualTo("TOKEN=second\n");
+      assertThat(repo.git("diff", "--stat", newBase, "bp/r/T2")).isEmpty();
+    }
+  }
+
+  @Test
+  void aColdAcquireOfAnEarlierTaskNameNeverRemovesTheWorkspaceThatReusedItsDirectory()
+      throws Exception {
+    try (WorkspacePool pool = pool(1)) {
+      Workspace first = pool.acquire("r", "T1", "HEAD");
+      pool.release(first, false); // parked
+      Workspace second = pool.acquire("r", "T2", "HEAD"); // reuses the parked directory
+      Files.writeString(second.dir().resolve("work.txt"), "T2 at work\n");
+      Workspace retry = pool.acquire("r", "T1", "HEAD"); // cold: nothing is parked
+
+      assertThat(second.dir()).isNotEqualTo(retry.dir());
+      assertThat(Files.readString(second.dir().resolve("work.txt"))).isEqualTo("T2 at work\n");
+      assertThat(repo.git.runOrThrow(second.dir(), "E", "branch", "--show-current").strip())
+          .isEqualTo("bp/r/T2");
+      assertThat(repo.git.runOrThrow(retry.dir(), "E", "branch", "--show-current").strip())
+          .isEqualTo("bp/r/T1");
+      assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(3);
+    }
+  }
+
+  private static java.util.List<String> filesUnder(Path dir) throws Exception {
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.equals(".git"))
+          .toList();
     }
   }
 

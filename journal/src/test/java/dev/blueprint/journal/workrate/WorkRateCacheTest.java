@@ -98,6 +98,25 @@ class WorkRateCacheTest {
   }
 
   @Test
+  void aRunThatLoadedAnOlderStateNeitherReadsNorOverwritesTheNewerOneAnotherRunSaved()
+      throws Exception {
+    analyze();
+    WorkRateCache cache =
+        new WorkRateCache(repo.dir.resolve(".blueprint/workrate.db"), "sessions/");
+    LineHistory stale = cache.load().orElseThrow();
+    repo.write("H.txt", "h1", "h2");
+    repo.commit("Add H\n\nSession-Id: s7", KnownHistory.T0.plus(KnownHistory.days(6)));
+    analyze(); // another report moves the cache to the new head meanwhile
+    String newer = cache.load().orElseThrow().head;
+
+    assertThat(cache.load(stale.head, java.util.Set.of("H.txt", "B.txt"))).isEmpty();
+    stale.head = "0000000000000000000000000000000000000000";
+    cache.save(stale, false, new int[stale.commits.size()]);
+    assertThat(cache.load().orElseThrow().head).isEqualTo(newer).isNotEqualTo(stale.cachedHead);
+    assertThat(cache.load(newer, java.util.Set.of("H.txt")).orElseThrow()).containsKey("H.txt");
+  }
+
+  @Test
   void runLengthEncodingRoundTrips() {
     int[] lines = {3, 3, 3, 0, 7, 7, 1};
     assertThat(WorkRateCache.decode(WorkRateCache.encode(lines))).containsExactly(lines);

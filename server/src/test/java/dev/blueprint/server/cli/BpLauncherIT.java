@@ -67,7 +67,8 @@ class BpLauncherIT {
   }
 
   private static Path awaitArchive(Path root, Optional<Path> other) throws Exception {
-    for (int i = 0; i < 1200; i++) {
+    // Training runs eight short JVMs and a dump: minutes on a loaded machine.
+    for (int i = 0; i < 3000; i++) {
       Optional<Path> a = archive(root);
       if (a.isPresent()
           && !a.equals(other)
@@ -79,7 +80,10 @@ class BpLauncherIT {
     throw new AssertionError("no archive trained under " + root);
   }
 
-  /** How many classes the JVM took from the dynamic archive in one {@code bp serve} session. */
+  /**
+   * How many classes of the jar (not the JDK's, which the JVM's default archive holds anyway) the
+   * JVM took from the archive in one {@code bp serve} session.
+   */
   private long sharedClasses(Path root, Map<String, String> env) throws Exception {
     Path log = Files.createTempFile(tmp, "classes", ".log");
     Map<String, String> all = new java.util.HashMap<>(env);
@@ -90,9 +94,55 @@ class BpLauncherIT {
     // stdout carries the initialize reply and nothing else.
     assertThat(serve.out().lines().toList()).singleElement().asString().startsWith("{\"jsonrpc\"");
     assertThat(serve.out()).contains("\"id\":1", "\"name\":\"blueprint\"");
-    try (Stream<String> lines = Files.lines(log)) {
-      return lines.filter(l -> l.contains("shared objects file (top)")).count();
+    return sharedJarClasses(log, "");
+  }
+
+  /** Classes of the jar whose names start with {@code prefix} that came from the archive. */
+  private static long sharedJarClasses(Path classLoadLog, String prefix) throws IOException {
+    try (Stream<String> lines = Files.lines(classLoadLog)) {
+      return lines
+          .filter(l -> l.contains("source: shared objects file"))
+          .map(l -> l.replaceFirst("^\\[[^]]*\\]\\[[^]]*\\]\\[[^]]*\\] ", ""))
+          .filter(l -> !l.matches("^(java|javax|jdk|sun|com\\.sun)\\..*"))
+          .filter(l -> l.startsWith(prefix))
+          .count();
     }
+  }
+
+  /** A git repository made with the git CLI: own HOME and config, fixed author and dates. */
+  private Path gitRepository() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.writeString(repo.resolve(".gitignore"), ".blueprint/\n");
+    Files.writeString(repo.resolve("a.txt"), "one\ntwo\nthree\n");
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "Add a\n\nSession-Id: s1\nAgent: claude-code");
+    Files.writeString(repo.resolve("a.txt"), "one\nthree\n");
+    git(repo, "commit", "-q", "-am", "Trim a");
+    return repo;
+  }
+
+  private Map<String, String> gitEnv() {
+    return Map.of(
+        "HOME", tmp.toString(),
+        "GIT_CONFIG_NOSYSTEM", "1",
+        "GIT_CONFIG_GLOBAL", "/dev/null",
+        "GIT_AUTHOR_NAME", "Test",
+        "GIT_AUTHOR_EMAIL", "test@example.test",
+        "GIT_COMMITTER_NAME", "Test",
+        "GIT_COMMITTER_EMAIL", "test@example.test",
+        "GIT_AUTHOR_DATE", "2026-03-01T10:00:00Z",
+        "GIT_COMMITTER_DATE", "2026-03-01T10:00:00Z");
+  }
+
+  private void git(Path repo, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(gitEnv());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(output).isZero();
   }
 
   @Test
@@ -111,6 +161,36 @@ class BpLauncherIT {
 
     assertThat(sharedClasses(root, Map.of())).isGreaterThan(1000);
     assertThat(sharedClasses(root, Map.of("BP_NO_CDS", "1"))).isZero();
+  }
+
+  @Test
+  void oneArchiveAlsoCoversTheCommandLinePathsAndReportStdoutIsOnlyTheReport() throws Exception {
+    Path root = layout();
+    bp(root, Map.of(), "", "--version");
+    awaitArchive(root, Optional.empty());
+    Path repo = gitRepository();
+    Map<String, String> env = new java.util.HashMap<>(gitEnv());
+
+    Path reportLog = tmp.resolve("report-classes.log");
+    env.put("BP_JAVA_OPTS", "-Xlog:class+load=info:file=" + reportLog);
+    Run report = bp(root, env, "", "report", "--repo", repo.toString(), "--json");
+    Path versionLog = tmp.resolve("version-classes.log");
+    env.put("BP_JAVA_OPTS", "-Xlog:class+load=info:file=" + versionLog);
+    Run version = bp(root, env, "", "--version");
+    env.remove("BP_JAVA_OPTS");
+    env.put("BP_NO_CDS", "1");
+    Run plain = bp(root, env, "", "report", "--repo", repo.toString(), "--json");
+
+    assertThat(report.exit()).as(report.err()).isZero();
+    assertThat(report.out()).startsWith("{").contains("\"schema_version\" : 1", "\"id\" : \"s1\"");
+    assertThat(report.out()).isEqualTo(plain.out());
+    assertThat(sharedJarClasses(reportLog, "dev.blueprint.journal.workrate.")).isGreaterThan(10);
+    assertThat(sharedJarClasses(reportLog, "org.eclipse.jgit.")).isGreaterThan(100);
+    // picocli is compiled for Java 5: only a static archive (from class lists) can hold it.
+    assertThat(sharedJarClasses(reportLog, "picocli.")).isGreaterThan(50);
+    assertThat(sharedJarClasses(reportLog, "ch.qos.logback.")).isGreaterThan(50);
+    assertThat(version.out()).matches("bp \\S+\n");
+    assertThat(sharedJarClasses(versionLog, "dev.blueprint.server.cli.")).isGreaterThan(10);
   }
 
   @Test
@@ -145,7 +225,7 @@ class BpLauncherIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).matches("bp \\S+\n");
     // The launcher trains a sound archive in its place.
-    for (int i = 0; i < 1200 && !sound(root); i++) {
+    for (int i = 0; i < 3000 && !sound(root); i++) {
       Thread.sleep(100);
     }
     assertThat(sound(root)).isTrue();

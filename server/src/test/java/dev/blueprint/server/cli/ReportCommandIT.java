@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -123,6 +124,37 @@ class ReportCommandIT {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("not inside a git work tree");
+  }
+
+  @Test
+  void theLaunchersOwnEntryPointGivesTheSameOutputAndExitCodesAsBpReport() throws Exception {
+    for (List<String> args :
+        List.of(
+            List.of("--repo", repo.toString()),
+            List.of("--repo", repo.toString(), "--json", "--by", "day"),
+            List.of("--repo", repo.toString(), "--since", "yesterday"),
+            List.of("--repo", repo.toString(), "--no-such-option"),
+            List.of("--help"))) {
+      StringWriter viaMain = new StringWriter();
+      StringWriter viaMainErr = new StringWriter();
+      CommandLine main = Main.commandLine();
+      main.setOut(new PrintWriter(viaMain, true));
+      main.setErr(new PrintWriter(viaMainErr, true));
+      List<String> withName = new java.util.ArrayList<>(List.of("report"));
+      withName.addAll(args);
+      int mainCode = main.execute(withName.toArray(String[]::new));
+
+      StringWriter direct = new StringWriter();
+      StringWriter directErr = new StringWriter();
+      CommandLine standalone = ReportCommand.standalone();
+      standalone.setOut(new PrintWriter(direct, true));
+      standalone.setErr(new PrintWriter(directErr, true));
+      int directCode = standalone.execute(args.toArray(String[]::new));
+
+      assertThat(directCode).as("exit of %s", args).isEqualTo(mainCode);
+      assertThat(direct.toString()).as("stdout of %s", args).isEqualTo(viaMain.toString());
+      assertThat(directErr.toString()).as("stderr of %s", args).isEqualTo(viaMainErr.toString());
+    }
   }
 
   @Test
