@@ -12,7 +12,6 @@ import dev.blueprint.tools.blueprint.FailureAction;
 import dev.blueprint.tools.blueprint.LockUse;
 import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.dispatch.agents.AgentSelector;
-import dev.blueprint.tools.plan.Planner;
 import dev.blueprint.tools.status.BsfError;
 import dev.blueprint.tools.status.ErrorCode;
 import dev.blueprint.tools.status.Event;
@@ -27,10 +26,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +50,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DispatchEngine {
   private static final Duration PAUSED_AGENT_RETRY = Duration.ofSeconds(30);
+
+  /** How often a run with tasks waiting for a person looks for approvals made elsewhere. */
+  private static final Duration GATE_CHECK = Duration.ofSeconds(1);
 
   private final RunStore store;
   private final WorkspacePool pool;
@@ -97,28 +100,34 @@ public final class DispatchEngine {
     Set<String> running = new HashSet<>();
     LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
     FallbackTasks fallbacks = new FallbackTasks(store, runId, clock);
+    ReadyTasks tasks = ReadyTasks.of(bp, store.tasks(runId), fallbacks.replaced());
+    long nextGateCheck = System.nanoTime() + GATE_CHECK.toNanos();
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallel));
     boolean abort = false;
     try {
       while (true) {
-        Map<String, TaskState> states = states(runId);
+        if (!abort && tasks.hasWaitingHuman() && System.nanoTime() - nextGateCheck >= 0) {
+          // A person may approve a gated task from another process while the run goes on.
+          tasks.resync(store.tasks(runId), fallbacks.replaced());
+          nextGateCheck = System.nanoTime() + GATE_CHECK.toNanos();
+        }
         if (!abort) {
-          Blueprint planned = ApprovedGates.apply(bp, approved(bp, states));
-          Set<String> done = done(states);
-          done.addAll(fallbacks.replaced());
-          Set<String> candidates = new LinkedHashSet<>(fallbacks.toStart(states, running));
-          candidates.addAll(Planner.ready(planned, done, running));
-          for (String id : candidates) {
-            if (running.size() >= parallel) {
-              break;
-            }
+          // Fallbacks first (they start whatever their own dependencies say), then the ready set
+          // in run order, read lazily: only as far as it takes to fill the free slots.
+          Iterator<String> fallbackIds = fallbacks.toStart(tasks.states(), running).iterator();
+          Iterator<String> readyIds = tasks.ready();
+          List<String> started = new ArrayList<>();
+          while (running.size() < parallel && (fallbackIds.hasNext() || readyIds.hasNext())) {
+            String id = fallbackIds.hasNext() ? fallbackIds.next() : readyIds.next();
             Task task = bp.task(id).orElseThrow();
             boolean startable =
-                states.get(id) == TaskState.PENDING
+                !running.contains(id)
+                    && tasks.state(id) == TaskState.PENDING
                     && !notBefore.getOrDefault(id, Instant.MIN).isAfter(clock.instant());
             if (startable && locks.tryAcquire(id, task.locks())) {
               lockEvents(runId, id, task.locks(), EventName.LOCK_ACQUIRED);
               running.add(id);
+              started.add(id);
               fallbacks.starting(id);
               String agent = agents.agentFor(task);
               workers.submit(
@@ -127,8 +136,16 @@ public final class DispatchEngine {
                           attemptSafely(bp, runId, baseBranch, repo, logDir, task, agent)));
             }
           }
+          for (String id : started) {
+            tasks.update(id, TaskState.RUNNING);
+          }
         }
-        if (running.isEmpty() && (abort || !waitingForRetry(runId, notBefore))) {
+        if (running.isEmpty() && (abort || !waitingForRetry(tasks, notBefore))) {
+          if (!abort
+              && tasks.hasWaitingHuman()
+              && tasks.resync(store.tasks(runId), fallbacks.replaced())) {
+            continue;
+          }
           break;
         }
         Done d = finished.poll(200, TimeUnit.MILLISECONDS);
@@ -141,10 +158,16 @@ public final class DispatchEngine {
               bp.task(d.taskId()).orElseThrow().locks(),
               EventName.LOCK_RELEASED);
           abort |= settle(bp, runId, d, notBefore, fallbacks);
+          TaskState now = store.task(runId, d.taskId()).map(TaskRun::state).orElse(null);
+          if (now != null) {
+            tasks.update(d.taskId(), now);
+          }
           d = finished.poll();
         }
         if (fallbacks.awaiting()) {
-          abort |= fallbacks.resolve(bp, states(runId), running);
+          abort |= fallbacks.resolve(bp, tasks.states(), running);
+          // Resolving may skip originals and make landed fallbacks stand in for them.
+          tasks.resync(store.tasks(runId), fallbacks.replaced());
         }
       }
     } finally {
@@ -208,7 +231,8 @@ public final class DispatchEngine {
       Path logDir,
       Task task,
       String agent) {
-    String base = git.runOrThrow(repo, "E_BASE", "rev-parse", "refs/heads/" + baseBranch).strip();
+    // The pool resolves the branch's current tip in-process (JGit): no git process per attempt.
+    String base = "refs/heads/" + baseBranch;
     Workspace ws;
     try {
       ws = pool.acquire(runId, task.id(), base);
@@ -300,9 +324,8 @@ public final class DispatchEngine {
     return false;
   }
 
-  private boolean waitingForRetry(String runId, Map<String, Instant> notBefore) {
-    Map<String, TaskState> states = states(runId);
-    return notBefore.keySet().stream().anyMatch(id -> states.get(id) == TaskState.PENDING);
+  private static boolean waitingForRetry(ReadyTasks tasks, Map<String, Instant> notBefore) {
+    return notBefore.keySet().stream().anyMatch(id -> tasks.state(id) == TaskState.PENDING);
   }
 
   private Map<String, TaskState> states(String runId) {
@@ -311,30 +334,6 @@ public final class DispatchEngine {
       m.put(t.taskId(), t.state());
     }
     return m;
-  }
-
-  /** Gated tasks a person released: they are in the run and no longer waiting. */
-  private static Set<String> approved(Blueprint bp, Map<String, TaskState> states) {
-    Set<String> ids = new HashSet<>();
-    for (Task t : bp.tasks()) {
-      TaskState s = states.get(t.id());
-      if (t.humanRequired() != null && s != null && s != TaskState.WAITING_HUMAN) {
-        ids.add(t.id());
-      }
-    }
-    return ids;
-  }
-
-  /** Tasks that no longer hold back their dependents: landed, or skipped (on_failure: skip). */
-  private static Set<String> done(Map<String, TaskState> states) {
-    Set<String> done = new HashSet<>();
-    states.forEach(
-        (id, s) -> {
-          if (s == TaskState.LANDED || s == TaskState.SKIPPED) {
-            done.add(id);
-          }
-        });
-    return done;
   }
 
   private void lockEvents(String runId, String taskId, List<LockUse> uses, EventName name) {
