@@ -2,18 +2,12 @@ package dev.blueprint.tools.dispatch;
 
 import dev.blueprint.journal.git.CommitQueue;
 import dev.blueprint.journal.git.GitCli;
-import dev.blueprint.journal.git.GitLayerException;
-import dev.blueprint.journal.git.LandOutcome;
-import dev.blueprint.journal.git.Trailers;
-import dev.blueprint.journal.git.Workspace;
 import dev.blueprint.journal.git.WorkspacePool;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.FailureAction;
 import dev.blueprint.tools.blueprint.LockUse;
 import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.dispatch.agents.AgentSelector;
-import dev.blueprint.tools.status.BsfError;
-import dev.blueprint.tools.status.ErrorCode;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.Level;
@@ -55,10 +49,7 @@ public final class DispatchEngine {
   private static final Duration GATE_CHECK = Duration.ofSeconds(1);
 
   private final RunStore store;
-  private final WorkspacePool pool;
-  private final WorkspaceLanding landing;
-  private final GitCli git;
-  private final TaskAttemptRunner attempts;
+  private final TaskWorker worker;
   private final Clock clock;
 
   public DispatchEngine(
@@ -68,11 +59,30 @@ public final class DispatchEngine {
       GitCli git,
       TaskAttemptRunner attempts,
       Clock clock) {
+    this(store, pool, queue, git, attempts, null, clock);
+  }
+
+  /**
+   * @param cache the deterministic cache ({@code --cache}), or null to run every task
+   */
+  public DispatchEngine(
+      RunStore store,
+      WorkspacePool pool,
+      CommitQueue queue,
+      GitCli git,
+      TaskAttemptRunner attempts,
+      ResultCache cache,
+      Clock clock) {
     this.store = store;
-    this.pool = pool;
-    this.landing = new WorkspaceLanding(git, queue, Duration.ofMinutes(10));
-    this.git = git;
-    this.attempts = attempts;
+    this.worker =
+        new TaskWorker(
+            store,
+            pool,
+            new WorkspaceLanding(git, queue, Duration.ofMinutes(10)),
+            git,
+            attempts,
+            cache,
+            clock);
     this.clock = clock;
   }
 
@@ -133,7 +143,9 @@ public final class DispatchEngine {
               workers.submit(
                   () ->
                       finished.add(
-                          attemptSafely(bp, runId, baseBranch, repo, logDir, task, agent)));
+                          new Done(
+                              task.id(),
+                              worker.attempt(bp, runId, baseBranch, repo, logDir, task, agent))));
             }
           }
           for (String id : started) {
@@ -189,111 +201,6 @@ public final class DispatchEngine {
             runId, t.taskId(), TaskState.PENDING, null, "resumed: its work had not landed yet");
       }
     }
-  }
-
-  /**
-   * Runs {@link #attempt} and turns anything it throws into a failed task, so the coordinator
-   * always hears back from every worker.
-   */
-  private Done attemptSafely(
-      Blueprint bp,
-      String runId,
-      String baseBranch,
-      Path repo,
-      Path logDir,
-      Task task,
-      String agent) {
-    try {
-      return new Done(task.id(), attempt(bp, runId, baseBranch, repo, logDir, task, agent));
-    } catch (RuntimeException e) {
-      BsfError err =
-          BsfError.of(
-              ErrorCode.E_SETUP_FAILED,
-              String.valueOf(e.getMessage()),
-              task.id(),
-              Phase.SETUP,
-              clock.instant());
-      try {
-        store.setTaskState(runId, task.id(), TaskState.FAILED, err, err.message());
-      } catch (RuntimeException ignored) {
-        // The store itself failed; the run ends and reports what it has.
-      }
-      return new Done(task.id(), new AttemptReport.GaveUp(err, FailureAction.BLOCK, null));
-    }
-  }
-
-  /** One attempt in a fresh workspace from the branch's current tip, landed when it succeeds. */
-  private AttemptReport attempt(
-      Blueprint bp,
-      String runId,
-      String baseBranch,
-      Path repo,
-      Path logDir,
-      Task task,
-      String agent) {
-    // The pool resolves the branch's current tip in-process (JGit): no git process per attempt.
-    String base = "refs/heads/" + baseBranch;
-    Workspace ws;
-    try {
-      ws = pool.acquire(runId, task.id(), base);
-    } catch (GitLayerException e) {
-      // A branch left by a dead process (or an orphaned git of one): its work never landed.
-      LeftoverWorktrees.clear(
-          git,
-          repo,
-          "bp/" + LeftoverWorktrees.safe(runId) + "/" + LeftoverWorktrees.safe(task.id()));
-      ws = pool.acquire(runId, task.id(), base);
-    }
-    try {
-      AttemptReport report = attempts.run(runId, bp, task, agent, ws.dir(), logDir, Map.of());
-      if (report instanceof AttemptReport.Succeeded s) {
-        land(runId, task, agent, ws, s);
-      }
-      return report;
-    } finally {
-      pool.release(ws, false);
-    }
-  }
-
-  private void land(
-      String runId, Task task, String agent, Workspace ws, AttemptReport.Succeeded s) {
-    LandOutcome out =
-        landing.land(ws, task, new Trailers(runId, task.id(), agent, s.result().sessionId()));
-    if (out == WorkspaceLanding.NOTHING && s.unverified()) {
-      BsfError e =
-          BsfError.of(
-              ErrorCode.E_VERIFICATION_FAILED,
-              "agent " + agent + " exited 0 but changed nothing, and the task has no verification",
-              task.id(),
-              Phase.VERIFICATION,
-              clock.instant());
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    } else if (out instanceof LandOutcome.Landed l) {
-      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "landed " + l.commit());
-    } else if (out instanceof LandOutcome.Unchanged) {
-      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "nothing to land");
-    } else if (out instanceof LandOutcome.Rejected r) {
-      BsfError e =
-          error(
-              ErrorCode.E_EXECUTION_FAILED,
-              "conflicts with the branch on " + String.join(", ", r.conflictPaths()),
-              task);
-      store.setTaskState(runId, task.id(), TaskState.CONFLICTED, e, e.message());
-    } else if (out instanceof LandOutcome.GateFailed g) {
-      BsfError e =
-          error(
-              ErrorCode.E_VERIFICATION_FAILED,
-              "landing gate exited " + g.exitCode() + ": " + g.outputTail(),
-              task);
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    } else if (out instanceof LandOutcome.Failed f) {
-      BsfError e = error(ErrorCode.E_EXECUTION_FAILED, f.code() + ": " + f.message(), task);
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    }
-  }
-
-  private BsfError error(ErrorCode code, String message, Task task) {
-    return BsfError.of(code, message, task.id(), Phase.CLEANUP, clock.instant());
   }
 
   /** Applies a finished attempt's report; returns true when the run must stop. */
