@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The repository's files as MCP resources: blueprints ({@code bp://blueprints/{path}}) and session
- * journals ({@code bp://sessions/{file}}). Files present at start are listed; templates let a
- * client read ones added later. Runs ({@code bp://runs/{id}}) join when the run engine does.
+ * journals ({@code bp://sessions/{file}}), listed as they are now ({@link ResourceCatalog} keeps
+ * the list current); the templates let a client read a file by name before the list shows it.
  */
 final class RepositoryResources {
   static final String BLUEPRINTS = "bp://blueprints/";
@@ -36,7 +36,15 @@ final class RepositoryResources {
     this.scan = new RepositoryScan(root);
   }
 
+  /** Every blueprint and journal now in the repository (walks the repository: not cheap). */
   List<SyncResourceSpecification> listed() {
+    List<SyncResourceSpecification> specs = new ArrayList<>(blueprints());
+    specs.addAll(sessions());
+    return specs;
+  }
+
+  /** The blueprints now in the repository (a bounded walk). */
+  List<SyncResourceSpecification> blueprints() {
     List<SyncResourceSpecification> specs = new ArrayList<>();
     for (String path : scan.blueprints()) {
       Resource r =
@@ -48,6 +56,12 @@ final class RepositoryResources {
               .build();
       specs.add(new SyncResourceSpecification(r, this::readBlueprint));
     }
+    return specs;
+  }
+
+  /** The journals now in {@code sessions/} (one directory listing). */
+  List<SyncResourceSpecification> sessions() {
+    List<SyncResourceSpecification> specs = new ArrayList<>();
     for (String file : scan.sessions()) {
       Resource r =
           Resource.builder()
@@ -78,6 +92,20 @@ final class RepositoryResources {
                 .mimeType("text/markdown")
                 .build(),
             this::readSession));
+  }
+
+  /** The file behind a blueprint or journal URI, if it is one. */
+  Optional<Path> fileOf(String uri) {
+    if (uri.startsWith(BLUEPRINTS)) {
+      return root.resolve(decode(uri.substring(BLUEPRINTS.length())));
+    }
+    if (uri.startsWith(SESSIONS)) {
+      String name = decode(uri.substring(SESSIONS.length()));
+      return RepositoryScan.isJournalName(name)
+          ? root.resolve("sessions/" + name)
+          : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private ReadResourceResult readBlueprint(

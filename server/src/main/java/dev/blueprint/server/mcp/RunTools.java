@@ -14,6 +14,7 @@ import dev.blueprint.tools.status.Run;
 import dev.blueprint.tools.status.RunStatus;
 import dev.blueprint.tools.status.RunStatusReader;
 import dev.blueprint.tools.status.StatusJson;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,11 +73,17 @@ final class RunTools {
     return BY_REPOSITORY.computeIfAbsent(root.dir(), d -> new RunTools(root));
   }
 
-  /** The given tools with the run tools after them. */
-  static List<SyncToolSpecification> plus(List<SyncToolSpecification> tools, RepositoryRoot root) {
+  /**
+   * The given tools with the run tools after them; {@code messages} tells the session that
+   * dispatched a run what it does.
+   */
+  static List<SyncToolSpecification> plus(
+      List<SyncToolSpecification> tools, RepositoryRoot root, RunMessages messages) {
     RunTools runs = of(root);
     List<SyncToolSpecification> all = new ArrayList<>(tools);
-    all.add(McpTools.tool(definition("dispatch", "Dispatch", DISPATCH), runs::dispatch));
+    all.add(
+        McpTools.tool(
+            definition("dispatch", "Dispatch", DISPATCH), call -> runs.dispatch(call, messages)));
     all.add(McpTools.tool(definition("status", "Run status", STATUS), runs::status));
     all.add(McpTools.tool(definition("aggregate", "Run report", AGGREGATE), runs::aggregate));
     return List.copyOf(all);
@@ -99,7 +107,8 @@ final class RunTools {
 
   private static final String DISPATCH =
       "Run a blueprint's tasks in parallel workspaces, landing each through the commit queue."
-          + " Answers the run id at once; follow with status, then aggregate.";
+          + " Answers the run id at once (wait: true holds until the run ends); subscribe to"
+          + " its resource or follow with status, then aggregate.";
   private static final String STATUS =
       "A run's state and every task's state, attempts, cost, errors; with task, that task's log"
           + " from log_offset.";
@@ -126,8 +135,9 @@ final class RunTools {
     return dispatcher;
   }
 
-  CallToolResult dispatch(ToolCall call) {
+  CallToolResult dispatch(ToolCall call, RunMessages messages) {
     ToolArguments args = call.args();
+    boolean wait = bool(args, "wait");
     String path = args.string("path");
     String resume = args.string("resume");
     Integer parallel = args.positiveInt("parallel");
@@ -167,7 +177,9 @@ final class RunTools {
     }
     Dispatcher.Options o =
         new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of());
-    call.progress(0, 1, "planning and running preflight checks");
+    if (!wait) {
+      call.progress(0, 1, "planning and running preflight checks");
+    }
     String runId;
     if (resume != null) {
       runId = resume;
@@ -182,25 +194,61 @@ final class RunTools {
     if (active.putIfAbsent(runId, Boolean.TRUE) != null) {
       return ToolReplies.failure("run " + runId + " is already going on in this server");
     }
-    background.execute(
-        () -> {
-          try {
-            d.run(bp, runId, o);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } catch (RuntimeException e) {
-            LOG.warn("run {} stopped", runId, e);
-          } finally {
-            active.remove(runId);
-          }
-        });
-    call.progress(1, 1, "run " + runId + " started");
+    RunWatcher watcher = RunWatcher.of(root.dir());
+    watcher.drive(runId);
+    messages.follow(runId, call.exchange() == null ? null : call.exchange().sessionId());
+    RunWait waiting = wait ? new RunWait(runId, call, d.store()) : null;
+    if (waiting != null) {
+      call.progress(0, waiting.total(), "run " + runId + " started");
+      waiting.listen(watcher);
+    }
+    Future<?> engine =
+        background.submit(
+            () -> {
+              try {
+                d.run(bp, runId, o);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                LOG.warn("run {} stopped", runId, e);
+              } finally {
+                active.remove(runId);
+                watcher.undrive(runId);
+              }
+            });
+    // resources/list shows the new run before this call answers
+    watcher.look();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("schema_version", 1);
     out.put("run_id", runId);
     out.put("resource", RUNS + runId);
-    return ToolReplies.ok(
-        out, "run " + runId + " started; follow with status {run: \"" + runId + "\"}");
+    if (waiting == null) {
+      call.progress(1, 1, "run " + runId + " started");
+      return ToolReplies.ok(
+          out, "run " + runId + " started; follow with status {run: \"" + runId + "\"}");
+    }
+    try {
+      waiting.await(watcher, engine);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ToolReplies.failure("interrupted while waiting for run " + runId);
+    }
+    RunStatus st = new RunStatusReader(d.store(), clock).status(runId, null, null).orElseThrow();
+    out.put("state", st.run().state().wire());
+    out.put("counts", asMap(st).get("counts"));
+    return ToolReplies.ok(out, summary(st));
+  }
+
+  private static String summary(RunStatus st) {
+    return "run "
+        + st.run().id()
+        + " "
+        + st.run().state().wire()
+        + ": "
+        + st.counts().entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().wire())
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("no tasks");
   }
 
   CallToolResult status(ToolCall call) {
@@ -221,17 +269,7 @@ final class RunTools {
       return ToolReplies.failure("no run " + runId);
     }
     RunStatus st = s.get();
-    return ToolReplies.ok(
-        asMap(st),
-        "run "
-            + runId
-            + " "
-            + st.run().state().wire()
-            + ": "
-            + st.counts().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().wire())
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("no tasks"));
+    return ToolReplies.ok(asMap(st), summary(st));
   }
 
   CallToolResult aggregate(ToolCall call) {
@@ -259,12 +297,19 @@ final class RunTools {
     if (a.isEmpty()) {
       return ToolReplies.failure("no run " + runId);
     }
+    // the journal it wrote is in resources/list before this call answers
+    RunWatcher.of(root.dir()).look();
     Map<String, Object> json = asMap(a.get().toJson());
     String text = a.get().toText();
     // a run that was not successful is a problem the caller must see, as the CLI's exit code 1
     return a.get().report().successful()
         ? ToolReplies.ok(json, text)
         : ToolReplies.problem(json, text);
+  }
+
+  /** The listed resource of one run, read as {@link #readRun} does. */
+  SyncResourceSpecification runResource(String runId) {
+    return new SyncResourceSpecification(ResourceCatalog.runResource(runId), this::readRun);
   }
 
   ReadResourceResult readRun(McpSyncServerExchange exchange, ReadResourceRequest req) {
@@ -282,6 +327,17 @@ final class RunTools {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {
     return StatusJson.mapper().convertValue(value, Map.class);
+  }
+
+  private static boolean bool(ToolArguments args, String name) {
+    Object v = args.values().get(name);
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw ToolReplies.invalidParams("argument '" + name + "' must be a boolean");
   }
 
   private static Long nonNegativeLong(ToolArguments args, String name) {

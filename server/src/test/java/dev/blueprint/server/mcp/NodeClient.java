@@ -39,10 +39,17 @@ final class NodeClient {
   /** Runs the client: {@code transport} is {@code --stdio CMD...}, {@code --http URL} or SSE. */
   static JsonNode run(Path workDir, Object plan, Map<String, String> env, List<String> transport)
       throws Exception {
+    return run("client.mjs", workDir, plan, env, transport);
+  }
+
+  /** Runs another client script of {@code src/test/node} the same way. */
+  static JsonNode run(
+      String script, Path workDir, Object plan, Map<String, String> env, List<String> transport)
+      throws Exception {
     ensureInstalled();
     Path planFile = Files.createTempFile(workDir, "plan", ".json");
     JSON.writeValue(planFile.toFile(), plan);
-    List<String> cmd = new ArrayList<>(List.of("node", DIR.resolve("client.mjs").toString()));
+    List<String> cmd = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
     cmd.add(planFile.toString());
     cmd.addAll(transport);
     Path err = Files.createTempFile(workDir, "client", ".err");
