@@ -112,6 +112,7 @@ class DispatchSelectionIT {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(Files.readAllLines(counter)).hasSize(1);
+    assertThat(second.err()).contains("T1 cached", "T1 landed");
     assertThat(repo.git("show", "main:one.txt")).isEqualTo("one");
   }
 }

@@ -73,9 +73,14 @@ final class ResultCache {
     store.remember(fingerprint, runId, taskId, commit);
   }
 
-  /** Records that an attempt reused a remembered result ({@code task.cached}). */
+  /**
+   * Records that an attempt reused a remembered result: a {@code task.complete} event (BSF's name)
+   * whose {@code data.state} is {@code cached}, so progress lines read "T1 cached".
+   */
   void recordHit(String runId, String taskId, int attempt, CacheEntry hit) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
+    data.put("state", "cached");
+    data.put("cached", true);
     data.put("attempt", attempt);
     data.put("fingerprint", hit.fingerprint());
     data.put("from_run", hit.runId());
@@ -84,7 +89,7 @@ final class ResultCache {
     store.record(
         Event.of(
             runId,
-            EventName.TASK_CACHED,
+            EventName.TASK_COMPLETE,
             clock.instant(),
             Level.INFO,
             taskId,

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/**
- * The BSF event names, and {@code task.cached} (the deterministic cache, a blueprint extension).
- */
+/** The BSF event names. */
 public enum EventName {
   BLUEPRINT_START("blueprint.start"),
   BLUEPRINT_COMPLETE("blueprint.complete"),
@@ -17,10 +15,6 @@ public enum EventName {
   TASK_RETRY("task.retry"),
   TASK_CHECKPOINT("task.checkpoint"),
   TASK_RESUME("task.resume"),
-  /**
-   * Not in BSF's list: a task reused the result of an identical earlier attempt ({@code --cache}).
-   */
-  TASK_CACHED("task.cached"),
   LOCK_ACQUIRED("lock.acquired"),
   LOCK_RELEASED("lock.released");
 
