@@ -24,5 +24,6 @@ printf '[user]\n\tname = Bench\n\temail = bench@example.invalid\n[commit]\n\tgpg
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$work/home/.gitconfig"
 
 echo "uptime before: $(uptime)"
-java -Xmx1g -cp "$cp" dev.blueprint.bench.dispatch.EngineBench "$work" "$@"
+# BENCH_JAVA_OPTS: extra JVM flags, e.g. a JFR recording (-XX:StartFlightRecording=filename=...).
+java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$cp" dev.blueprint.bench.dispatch.EngineBench "$work" "$@"
 echo "uptime after: $(uptime)"

@@ -7,6 +7,7 @@ import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.dispatch.Dispatcher;
 import dev.blueprint.tools.dispatch.RunResult;
+import dev.blueprint.tools.dispatch.TaskSelection;
 import dev.blueprint.tools.render.ValidationText;
 import dev.blueprint.tools.status.Run;
 import dev.blueprint.tools.status.TaskState;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,6 +59,22 @@ final class DispatchCommand implements Callable<Integer> {
   @Option(names = "--detach", description = "Run in a background process; print the run id.")
   boolean detach;
 
+  @Option(
+      names = "--cache",
+      description =
+          "Reuse the landed result of an identical earlier attempt (same task spec, base tree,"
+              + " agent and model) instead of running the agent.")
+  boolean cache;
+
+  @Option(
+      names = "--tasks",
+      paramLabel = "ID[,ID...]",
+      split = ",",
+      description =
+          "Run only these tasks; their dependencies outside the list must be complete in the"
+              + " blueprint.")
+  List<String> tasks;
+
   @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
   Path dir = Path.of("");
 
@@ -68,6 +86,9 @@ final class DispatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Blueprint fresh = null;
+    if (resume != null && tasks != null) {
+      throw new UsageException("bp dispatch: --tasks chooses the tasks of a new run, not --resume");
+    }
     if (resume == null) {
       if (file == null) {
         throw new UsageException("bp dispatch: FILE is required (or --resume RUN)");
@@ -82,6 +103,9 @@ final class DispatchCommand implements Callable<Integer> {
         err.println("bp: not dispatched: the blueprint has errors (bp validate shows all)");
         err.flush();
         return ExitCodes.PROBLEM_FOUND;
+      }
+      if (tasks != null) {
+        refuseBadSelection(fresh); // before the run store is opened: a refused run leaves nothing
       }
     }
     try (Dispatcher d = open(repo)) {
@@ -117,8 +141,18 @@ final class DispatchCommand implements Callable<Integer> {
     }
   }
 
+  private void refuseBadSelection(Blueprint bp) {
+    try {
+      TaskSelection.check(bp, new LinkedHashSet<>(tasks));
+    } catch (TaskSelection.Refused e) {
+      throw new UsageException("bp dispatch: " + e.getMessage() + " (" + file + ")");
+    }
+  }
+
   private Dispatcher.Options options() {
-    return new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of());
+    return new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of())
+        .withCache(cache)
+        .withTasks(tasks == null ? null : new LinkedHashSet<>(tasks));
   }
 
   /** The run as the store has it (a resumed run that had already ended has its tasks too). */
@@ -170,6 +204,9 @@ final class DispatchCommand implements Callable<Integer> {
     }
     if (agent != null) {
       cmd.addAll(List.of("--agent", agent));
+    }
+    if (cache) {
+      cmd.add("--cache");
     }
     new ProcessBuilder(cmd)
         .directory(repo.toFile())

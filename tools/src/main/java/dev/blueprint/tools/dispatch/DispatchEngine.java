@@ -2,19 +2,12 @@ package dev.blueprint.tools.dispatch;
 
 import dev.blueprint.journal.git.CommitQueue;
 import dev.blueprint.journal.git.GitCli;
-import dev.blueprint.journal.git.GitLayerException;
-import dev.blueprint.journal.git.LandOutcome;
-import dev.blueprint.journal.git.Trailers;
-import dev.blueprint.journal.git.Workspace;
 import dev.blueprint.journal.git.WorkspacePool;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.FailureAction;
 import dev.blueprint.tools.blueprint.LockUse;
 import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.dispatch.agents.AgentSelector;
-import dev.blueprint.tools.plan.Planner;
-import dev.blueprint.tools.status.BsfError;
-import dev.blueprint.tools.status.ErrorCode;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.Level;
@@ -27,10 +20,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +45,11 @@ import java.util.concurrent.TimeUnit;
 public final class DispatchEngine {
   private static final Duration PAUSED_AGENT_RETRY = Duration.ofSeconds(30);
 
+  /** How often a run with tasks waiting for a person looks for approvals made elsewhere. */
+  private static final Duration GATE_CHECK = Duration.ofSeconds(1);
+
   private final RunStore store;
-  private final WorkspacePool pool;
-  private final WorkspaceLanding landing;
-  private final GitCli git;
-  private final TaskAttemptRunner attempts;
+  private final TaskWorker worker;
   private final Clock clock;
 
   public DispatchEngine(
@@ -65,11 +59,30 @@ public final class DispatchEngine {
       GitCli git,
       TaskAttemptRunner attempts,
       Clock clock) {
+    this(store, pool, queue, git, attempts, null, clock);
+  }
+
+  /**
+   * @param cache the deterministic cache ({@code --cache}), or null to run every task
+   */
+  public DispatchEngine(
+      RunStore store,
+      WorkspacePool pool,
+      CommitQueue queue,
+      GitCli git,
+      TaskAttemptRunner attempts,
+      ResultCache cache,
+      Clock clock) {
     this.store = store;
-    this.pool = pool;
-    this.landing = new WorkspaceLanding(git, queue, Duration.ofMinutes(10));
-    this.git = git;
-    this.attempts = attempts;
+    this.worker =
+        new TaskWorker(
+            store,
+            pool,
+            new WorkspaceLanding(git, queue, Duration.ofMinutes(10)),
+            git,
+            attempts,
+            cache,
+            clock);
     this.clock = clock;
   }
 
@@ -97,38 +110,54 @@ public final class DispatchEngine {
     Set<String> running = new HashSet<>();
     LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
     FallbackTasks fallbacks = new FallbackTasks(store, runId, clock);
+    ReadyTasks tasks = ReadyTasks.of(bp, store.tasks(runId), fallbacks.replaced());
+    long nextGateCheck = System.nanoTime() + GATE_CHECK.toNanos();
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallel));
     boolean abort = false;
     try {
       while (true) {
-        Map<String, TaskState> states = states(runId);
+        if (!abort && tasks.hasWaitingHuman() && System.nanoTime() - nextGateCheck >= 0) {
+          // A person may approve a gated task from another process while the run goes on.
+          tasks.resync(store.tasks(runId), fallbacks.replaced());
+          nextGateCheck = System.nanoTime() + GATE_CHECK.toNanos();
+        }
         if (!abort) {
-          Blueprint planned = ApprovedGates.apply(bp, approved(bp, states));
-          Set<String> done = done(states);
-          done.addAll(fallbacks.replaced());
-          Set<String> candidates = new LinkedHashSet<>(fallbacks.toStart(states, running));
-          candidates.addAll(Planner.ready(planned, done, running));
-          for (String id : candidates) {
-            if (running.size() >= parallel) {
-              break;
-            }
+          // Fallbacks first (they start whatever their own dependencies say), then the ready set
+          // in run order, read lazily: only as far as it takes to fill the free slots.
+          Iterator<String> fallbackIds = fallbacks.toStart(tasks.states(), running).iterator();
+          Iterator<String> readyIds = tasks.ready();
+          List<String> started = new ArrayList<>();
+          while (running.size() < parallel && (fallbackIds.hasNext() || readyIds.hasNext())) {
+            String id = fallbackIds.hasNext() ? fallbackIds.next() : readyIds.next();
             Task task = bp.task(id).orElseThrow();
             boolean startable =
-                states.get(id) == TaskState.PENDING
+                !running.contains(id)
+                    && tasks.state(id) == TaskState.PENDING
                     && !notBefore.getOrDefault(id, Instant.MIN).isAfter(clock.instant());
             if (startable && locks.tryAcquire(id, task.locks())) {
               lockEvents(runId, id, task.locks(), EventName.LOCK_ACQUIRED);
               running.add(id);
+              started.add(id);
               fallbacks.starting(id);
               String agent = agents.agentFor(task);
               workers.submit(
                   () ->
                       finished.add(
-                          attemptSafely(bp, runId, baseBranch, repo, logDir, task, agent)));
+                          new Done(
+                              task.id(),
+                              worker.attempt(bp, runId, baseBranch, repo, logDir, task, agent))));
             }
           }
+          for (String id : started) {
+            tasks.update(id, TaskState.RUNNING);
+          }
         }
-        if (running.isEmpty() && (abort || !waitingForRetry(runId, notBefore))) {
+        if (running.isEmpty() && (abort || !waitingForRetry(tasks, notBefore))) {
+          if (!abort
+              && tasks.hasWaitingHuman()
+              && tasks.resync(store.tasks(runId), fallbacks.replaced())) {
+            continue;
+          }
           break;
         }
         Done d = finished.poll(200, TimeUnit.MILLISECONDS);
@@ -141,10 +170,16 @@ public final class DispatchEngine {
               bp.task(d.taskId()).orElseThrow().locks(),
               EventName.LOCK_RELEASED);
           abort |= settle(bp, runId, d, notBefore, fallbacks);
+          TaskState now = store.task(runId, d.taskId()).map(TaskRun::state).orElse(null);
+          if (now != null) {
+            tasks.update(d.taskId(), now);
+          }
           d = finished.poll();
         }
         if (fallbacks.awaiting()) {
-          abort |= fallbacks.resolve(bp, states(runId), running);
+          abort |= fallbacks.resolve(bp, tasks.states(), running);
+          // Resolving may skip originals and make landed fallbacks stand in for them.
+          tasks.resync(store.tasks(runId), fallbacks.replaced());
         }
       }
     } finally {
@@ -166,110 +201,6 @@ public final class DispatchEngine {
             runId, t.taskId(), TaskState.PENDING, null, "resumed: its work had not landed yet");
       }
     }
-  }
-
-  /**
-   * Runs {@link #attempt} and turns anything it throws into a failed task, so the coordinator
-   * always hears back from every worker.
-   */
-  private Done attemptSafely(
-      Blueprint bp,
-      String runId,
-      String baseBranch,
-      Path repo,
-      Path logDir,
-      Task task,
-      String agent) {
-    try {
-      return new Done(task.id(), attempt(bp, runId, baseBranch, repo, logDir, task, agent));
-    } catch (RuntimeException e) {
-      BsfError err =
-          BsfError.of(
-              ErrorCode.E_SETUP_FAILED,
-              String.valueOf(e.getMessage()),
-              task.id(),
-              Phase.SETUP,
-              clock.instant());
-      try {
-        store.setTaskState(runId, task.id(), TaskState.FAILED, err, err.message());
-      } catch (RuntimeException ignored) {
-        // The store itself failed; the run ends and reports what it has.
-      }
-      return new Done(task.id(), new AttemptReport.GaveUp(err, FailureAction.BLOCK, null));
-    }
-  }
-
-  /** One attempt in a fresh workspace from the branch's current tip, landed when it succeeds. */
-  private AttemptReport attempt(
-      Blueprint bp,
-      String runId,
-      String baseBranch,
-      Path repo,
-      Path logDir,
-      Task task,
-      String agent) {
-    String base = git.runOrThrow(repo, "E_BASE", "rev-parse", "refs/heads/" + baseBranch).strip();
-    Workspace ws;
-    try {
-      ws = pool.acquire(runId, task.id(), base);
-    } catch (GitLayerException e) {
-      // A branch left by a dead process (or an orphaned git of one): its work never landed.
-      LeftoverWorktrees.clear(
-          git,
-          repo,
-          "bp/" + LeftoverWorktrees.safe(runId) + "/" + LeftoverWorktrees.safe(task.id()));
-      ws = pool.acquire(runId, task.id(), base);
-    }
-    try {
-      AttemptReport report = attempts.run(runId, bp, task, agent, ws.dir(), logDir, Map.of());
-      if (report instanceof AttemptReport.Succeeded s) {
-        land(runId, task, agent, ws, s);
-      }
-      return report;
-    } finally {
-      pool.release(ws, false);
-    }
-  }
-
-  private void land(
-      String runId, Task task, String agent, Workspace ws, AttemptReport.Succeeded s) {
-    LandOutcome out =
-        landing.land(ws, task, new Trailers(runId, task.id(), agent, s.result().sessionId()));
-    if (out == WorkspaceLanding.NOTHING && s.unverified()) {
-      BsfError e =
-          BsfError.of(
-              ErrorCode.E_VERIFICATION_FAILED,
-              "agent " + agent + " exited 0 but changed nothing, and the task has no verification",
-              task.id(),
-              Phase.VERIFICATION,
-              clock.instant());
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    } else if (out instanceof LandOutcome.Landed l) {
-      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "landed " + l.commit());
-    } else if (out instanceof LandOutcome.Unchanged) {
-      store.setTaskState(runId, task.id(), TaskState.LANDED, null, "nothing to land");
-    } else if (out instanceof LandOutcome.Rejected r) {
-      BsfError e =
-          error(
-              ErrorCode.E_EXECUTION_FAILED,
-              "conflicts with the branch on " + String.join(", ", r.conflictPaths()),
-              task);
-      store.setTaskState(runId, task.id(), TaskState.CONFLICTED, e, e.message());
-    } else if (out instanceof LandOutcome.GateFailed g) {
-      BsfError e =
-          error(
-              ErrorCode.E_VERIFICATION_FAILED,
-              "landing gate exited " + g.exitCode() + ": " + g.outputTail(),
-              task);
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    } else if (out instanceof LandOutcome.Failed f) {
-      BsfError e = error(ErrorCode.E_EXECUTION_FAILED, f.code() + ": " + f.message(), task);
-      store.setTaskState(runId, task.id(), TaskState.FAILED, e, e.message());
-    }
-  }
-
-  private BsfError error(ErrorCode code, String message, Task task) {
-    return BsfError.of(code, message, task.id(), Phase.CLEANUP, clock.instant());
   }
 
   /** Applies a finished attempt's report; returns true when the run must stop. */
@@ -300,9 +231,8 @@ public final class DispatchEngine {
     return false;
   }
 
-  private boolean waitingForRetry(String runId, Map<String, Instant> notBefore) {
-    Map<String, TaskState> states = states(runId);
-    return notBefore.keySet().stream().anyMatch(id -> states.get(id) == TaskState.PENDING);
+  private static boolean waitingForRetry(ReadyTasks tasks, Map<String, Instant> notBefore) {
+    return notBefore.keySet().stream().anyMatch(id -> tasks.state(id) == TaskState.PENDING);
   }
 
   private Map<String, TaskState> states(String runId) {
@@ -311,30 +241,6 @@ public final class DispatchEngine {
       m.put(t.taskId(), t.state());
     }
     return m;
-  }
-
-  /** Gated tasks a person released: they are in the run and no longer waiting. */
-  private static Set<String> approved(Blueprint bp, Map<String, TaskState> states) {
-    Set<String> ids = new HashSet<>();
-    for (Task t : bp.tasks()) {
-      TaskState s = states.get(t.id());
-      if (t.humanRequired() != null && s != null && s != TaskState.WAITING_HUMAN) {
-        ids.add(t.id());
-      }
-    }
-    return ids;
-  }
-
-  /** Tasks that no longer hold back their dependents: landed, or skipped (on_failure: skip). */
-  private static Set<String> done(Map<String, TaskState> states) {
-    Set<String> done = new HashSet<>();
-    states.forEach(
-        (id, s) -> {
-          if (s == TaskState.LANDED || s == TaskState.SKIPPED) {
-            done.add(id);
-          }
-        });
-    return done;
   }
 
   private void lockEvents(String runId, String taskId, List<LockUse> uses, EventName name) {

@@ -40,15 +40,44 @@ public final class Dispatcher implements AutoCloseable {
    * @param defaultAgent the agent for tasks nothing else decides
    * @param env the environment secrets are read from
    * @param executables agent CLI paths by family, where not on PATH
+   * @param cache {@code --cache}: reuse the results of identical earlier attempts ({@link
+   *     ResultCache})
+   * @param tasks {@code --tasks}: run only these tasks (their dependencies outside the set must be
+   *     complete in the blueprint), or null for every task
    */
   public record Options(
       Integer parallel,
       String agent,
       String defaultAgent,
       Map<String, String> env,
-      Map<String, String> executables) {
+      Map<String, String> executables,
+      boolean cache,
+      Set<String> tasks) {
+    public Options {
+      tasks = tasks == null ? null : Set.copyOf(tasks);
+    }
+
+    /** Every task, no cache. */
+    public Options(
+        Integer parallel,
+        String agent,
+        String defaultAgent,
+        Map<String, String> env,
+        Map<String, String> executables) {
+      this(parallel, agent, defaultAgent, env, executables, false, null);
+    }
+
     public static Options defaults() {
       return new Options(null, null, "claude", System.getenv(), Map.of());
+    }
+
+    public Options withCache(boolean on) {
+      return new Options(parallel, agent, defaultAgent, env, executables, on, tasks);
+    }
+
+    /** Only these tasks (null: all). */
+    public Options withTasks(Set<String> only) {
+      return new Options(parallel, agent, defaultAgent, env, executables, cache, only);
     }
   }
 
@@ -81,9 +110,12 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Creates a run for the plan's scheduled tasks (with the {@code human_required} ones waiting),
-   * runs the preflight checks, and ends the run FAILED with E_PREFLIGHT_FAILED if any fails.
-   * Returns the run id either way.
+   * Creates a run for the plan's scheduled tasks (with the {@code human_required} ones waiting), or
+   * for {@code o.tasks()} only, runs the preflight checks, and ends the run FAILED with
+   * E_PREFLIGHT_FAILED if any fails. Returns the run id either way.
+   *
+   * @throws TaskSelection.Refused when {@code o.tasks()} names an unknown task or one whose
+   *     dependency outside the selection is not complete; no run is created then
    */
   public String start(Blueprint bp, String baseBranch, Options o) {
     List<String> gated = new ArrayList<>();
@@ -97,6 +129,11 @@ public final class Dispatcher implements AutoCloseable {
     Plan plan = Planner.plan(ApprovedGates.apply(bp, Set.copyOf(gated)), PlanOptions.DEFAULT);
     List<String> ids = new ArrayList<>();
     plan.waves().forEach(ids::addAll);
+    if (o.tasks() != null) {
+      Set<String> only = TaskSelection.check(bp, o.tasks());
+      ids.removeIf(id -> !only.contains(id));
+      gated.removeIf(id -> !only.contains(id));
+    }
     String runId = store.createRun(bp.source(), baseBranch, ids, gated).id();
     List<BsfError> failures =
         new PreflightRunner(processes, ShellConfig.of(bp.execution()), clock)
@@ -137,7 +174,8 @@ public final class Dispatcher implements AutoCloseable {
             : bp.execution().maxParallelTasks() != null
                 ? bp.execution().maxParallelTasks()
                 : DEFAULT_PARALLEL;
-    return new DispatchEngine(store, pool, queue, git, attempts, clock)
+    ResultCache cache = o.cache() ? new ResultCache(store, git, clock) : null;
+    return new DispatchEngine(store, pool, queue, git, attempts, cache, clock)
         .run(
             bp,
             runId,

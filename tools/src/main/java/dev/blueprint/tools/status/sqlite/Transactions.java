@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run store's transactions: each write is {@code BEGIN IMMEDIATE ... COMMIT} on the store's
@@ -31,6 +33,7 @@ final class Transactions {
   private final Rows rows;
   private final EventJournal journal;
   private final String executorId;
+  private final Map<String, String> blueprintIds = new HashMap<>();
 
   Transactions(Connection connection, Rows rows, EventJournal journal, String executorId) {
     this.connection = connection;
@@ -79,7 +82,16 @@ final class Transactions {
     }
   }
 
+  /** A run's blueprint never changes, so each run's is read once (not once per event). */
   private String blueprintIdOf(String runId) throws SQLException {
-    return rows.run(connection, runId).map(Run::blueprintPath).orElse(null);
+    String known = blueprintIds.get(runId);
+    if (known != null) {
+      return known;
+    }
+    String id = rows.run(connection, runId).map(Run::blueprintPath).orElse(null);
+    if (id != null) {
+      blueprintIds.put(runId, id);
+    }
+    return id;
   }
 }
