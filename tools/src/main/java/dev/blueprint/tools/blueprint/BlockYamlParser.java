@@ -466,17 +466,8 @@ final class BlockYamlParser {
         close = i;
         break;
       }
-      if (ch == '['
-          || ch == '{'
-          || ch == '}'
-          || ch == '"'
-          || ch == '\''
-          || ch == '#'
-          || ch == ':'
-          || ch == '&'
-          || ch == '*'
-          || ch == '!') {
-        throw GIVE_UP;
+      if (!(ch == ',' || ch == ' ' || flowSafe(ch))) {
+        throw GIVE_UP; // quotes, nested collections, '?', ':', '#' and the like in flow context
       }
     }
     if (close < 0 || !onlyComment(close + 1, end)) {
@@ -506,6 +497,16 @@ final class BlockYamlParser {
       s = comma + 1;
     }
     return a;
+  }
+
+  private static boolean flowSafe(char c) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '.'
+        || c == '-'
+        || c == '/';
   }
 
   /**
