@@ -582,6 +582,9 @@ final class BlockYamlParser {
 
   /** Resolves a plain scalar the way Jackson's YAML parser and the tree builder do. */
   private static JsonNode plain(String value) {
+    if (!resolverMayMatch(value)) {
+      return NODES.textNode(value);
+    }
     Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
     if (Tag.STR.equals(tag)) {
       return NODES.textNode(value);
@@ -615,6 +618,24 @@ final class BlockYamlParser {
       return NODES.numberNode(new BigDecimal(value));
     }
     throw GIVE_UP; // timestamps, merge keys and the rest: rare, Jackson decides
+  }
+
+  /**
+   * False when no implicit resolver can match, so the value is a string without running the
+   * resolver's regular expressions (most of the fast path's allocation). SnakeYAML picks resolvers
+   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN} (words of at most five
+   * letters), numbers and timestamps {@code -+.0-9}, merge {@code <}.
+   */
+  static boolean resolverMayMatch(String v) {
+    char c = v.charAt(0);
+    switch (c) {
+      case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+        return v.length() <= 5;
+      case '~', '-', '+', '.', '<', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** {@code 0} or up to nine digits without a leading zero, optionally negative. */
