@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.TreeMap;
@@ -335,9 +336,9 @@ final class BlockYamlParser {
     char ch = text.charAt(c);
     switch (ch) {
       case '"':
-        return NODES.textNode(quoted(c, end, '"'));
+        return text(quoted(c, end, '"'));
       case '\'':
-        return NODES.textNode(quoted(c, end, '\''));
+        return text(quoted(c, end, '\''));
       case '[':
         return flowSequence(c, end, pointer);
       case '{':
@@ -580,14 +581,39 @@ final class BlockYamlParser {
     return NODES.textNode(sb.toString());
   }
 
+  /**
+   * Short values repeat across tasks ({@code not_started}, {@code file}, a shared interface text):
+   * one immutable node each, from a bounded table, instead of a node and a string per task.
+   */
+  private static final int SHARED_TEXT_LIMIT = 1 << 13;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, TextNode> TEXTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static TextNode text(String value) {
+    if (value.length() > 48) {
+      return NODES.textNode(value);
+    }
+    TextNode known = TEXTS.get(value);
+    if (known != null) {
+      return known;
+    }
+    TextNode node = NODES.textNode(value);
+    if (TEXTS.size() < SHARED_TEXT_LIMIT) {
+      TextNode raced = TEXTS.putIfAbsent(value, node);
+      return raced == null ? node : raced;
+    }
+    return node;
+  }
+
   /** Resolves a plain scalar the way Jackson's YAML parser and the tree builder do. */
   private static JsonNode plain(String value) {
     if (!resolverMayMatch(value)) {
-      return NODES.textNode(value);
+      return text(value);
     }
     Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
     if (Tag.STR.equals(tag)) {
-      return NODES.textNode(value);
+      return text(value);
     }
     if (Tag.NULL.equals(tag)) {
       return NODES.nullNode();
