@@ -70,28 +70,32 @@ final class BlockYamlParser {
     if (n == 0) {
       return null;
     }
+    // One pass: refuse characters outside the subset and note where lines start and end.
+    int[] starts = new int[Math.max(8, n / 24)];
+    int[] ends = new int[starts.length];
     int lineCount = 1;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c <= 0x7E) {
+        continue;
+      }
       if (c == '\n') {
-        lineCount++;
-      } else if (c < 0x20 || c > 0x7E && c < 0xA0 || c >= 0xD800 && c <= 0xF8FF || c >= 0xFFF0) {
-        return null; // tabs, CR, controls, NEL, surrogates, private use, BOM/specials
-      } else if (c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-        return null;
+        if (lineCount == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, lineCount * 2);
+          ends = java.util.Arrays.copyOf(ends, lineCount * 2);
+        }
+        ends[lineCount - 1] = i;
+        starts[lineCount++] = i + 1;
+      } else if (c < 0xA0
+          || c >= 0xD800 && c <= 0xF8FF
+          || c >= 0xFFF0
+          || c == '\u2028'
+          || c == '\u2029'
+          || c == '\uFEFF') {
+        return null; // tabs, CR, controls, NEL, surrogates, private use, BOM, line separators
       }
     }
-    int[] starts = new int[lineCount];
-    int[] ends = new int[lineCount];
-    int line = 0;
-    starts[0] = 0;
-    for (int i = 0; i < n; i++) {
-      if (text.charAt(i) == '\n') {
-        ends[line] = i;
-        starts[++line] = i + 1;
-      }
-    }
-    ends[line] = n;
+    ends[lineCount - 1] = n;
     BlockYamlParser p = new BlockYamlParser(text, firstLine, starts, ends, lineCount);
     try {
       return List.of(p.document());
