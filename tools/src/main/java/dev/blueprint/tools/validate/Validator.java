@@ -63,31 +63,20 @@ public final class Validator {
 
   public static ValidationReport validate(Blueprint blueprint) {
     List<Diagnostic> all = new ArrayList<>(blueprint.readDiagnostics());
-    // Rules are pure and independent: they run in parallel on large blueprints, and their findings
-    // are joined in rule order, so the report is the same as one rule after another.
-    boolean parallel = blueprint.tasks().size() >= PARALLEL_FROM;
-    (parallel ? RULES.parallelStream() : RULES.stream())
-        .map(rule -> check(rule, blueprint))
-        .toList()
-        .forEach(all::addAll);
+    for (Rule rule : RULES) {
+      try {
+        all.addAll(rule.check(blueprint));
+      } catch (RuntimeException e) {
+        // A rule bug must not hide every other finding; say which rule failed.
+        all.add(
+            Diagnostic.error(
+                "E_RULE_FAILED",
+                rule.getClass().getSimpleName() + " could not check this blueprint: " + e,
+                null,
+                0));
+      }
+    }
     all.sort(ORDER);
     return new ValidationReport(blueprint.source(), blueprint.tasks().size(), all);
-  }
-
-  /** Below this many tasks the rules are too quick for threads to pay off. */
-  private static final int PARALLEL_FROM = 2_000;
-
-  private static List<Diagnostic> check(Rule rule, Blueprint blueprint) {
-    try {
-      return rule.check(blueprint);
-    } catch (RuntimeException e) {
-      // A rule bug must not hide every other finding; say which rule failed.
-      return List.of(
-          Diagnostic.error(
-              "E_RULE_FAILED",
-              rule.getClass().getSimpleName() + " could not check this blueprint: " + e,
-              null,
-              0));
-    }
   }
 }
