@@ -83,7 +83,7 @@ public final class PlanBench {
     List<String> processRows = new ArrayList<>();
     System.out.println(
         "in process   tasks    edges  file MiB  read ms  validate ms  plan ms  total ms"
-            + "  (min-max)  cold total ms  heap peak MiB  live MiB  waves  width  errors");
+            + "  (min-max)  cpu ms  cold total ms  heap peak MiB  live MiB  waves  width  errors");
     for (int size : sizes) {
       GeneratedBlueprint g = GeneratedBlueprint.random(size, 42L + size);
       Path md = work.resolve("bench-" + size + ".bp.md");
@@ -109,6 +109,10 @@ public final class PlanBench {
     long[] validate = new long[runs];
     long[] plan = new long[runs];
     long[] total = new long[runs];
+    long[] cpu = new long[runs];
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     Timings.HeapPeak heap = new Timings.HeapPeak();
     long cold = 0;
     Blueprint blueprint = null;
@@ -119,6 +123,7 @@ public final class PlanBench {
       blueprint = null;
       report = null;
       result = null;
+      long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       blueprint = BlueprintReader.readFile(md);
       long t1 = System.nanoTime();
@@ -126,6 +131,7 @@ public final class PlanBench {
       long t2 = System.nanoTime();
       result = Planner.plan(blueprint, PlanOptions.DEFAULT);
       long t3 = System.nanoTime();
+      long c3 = os.getProcessCpuTime();
       if (r < 0) {
         cold = t3 - t0;
         continue;
@@ -134,6 +140,7 @@ public final class PlanBench {
       validate[r] = t2 - t1;
       plan[r] = t3 - t2;
       total[r] = t3 - t0;
+      cpu[r] = c3 - c0;
     }
     double peak = heap.mib();
     heap.close();
@@ -141,7 +148,7 @@ public final class PlanBench {
     long errors = report.diagnostics().stream().filter(d -> d.isError()).count();
     System.out.printf(
         Locale.ROOT,
-        "%17d %8d %9.1f %8.0f %12.0f %8.0f %9.0f  (%.0f-%.0f) %14.0f %14.0f %9.0f %6d %6d %7d%n",
+        "%17d %8d %9.1f %8.0f %12.0f %8.0f %9.0f  (%.0f-%.0f) %7.0f %14.0f %14.0f %9.0f %6d %6d %7d%n",
         blueprint.tasks().size(),
         g.edgeCount(),
         Files.size(md) / (1024.0 * 1024.0),
@@ -151,6 +158,7 @@ public final class PlanBench {
         Timings.medianMillis(total),
         Timings.minMillis(total),
         Timings.maxMillis(total),
+        Timings.medianMillis(cpu),
         cold / 1e6,
         peak,
         live,

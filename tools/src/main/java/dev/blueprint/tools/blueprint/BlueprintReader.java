@@ -61,6 +61,15 @@ public final class BlueprintReader {
     if (trimmed.startsWith("{")) {
       return readJson(text, source);
     }
+    if (trimmed.startsWith("[")) {
+      // A JSON list (of tasks) when it parses as JSON; else markdown or YAML that opens with '['.
+      try {
+        List<LocatedDocument> docs = LocatedTreeParser.parseJson(text, 1);
+        return StructuredReader.read(docs, new BlueprintParts(source, BlueprintForm.JSON));
+      } catch (LocatedTreeParser.ParseFailure e) {
+        // not JSON: detected below
+      }
+    }
     if (!FENCE.matcher(text).find()) {
       Blueprint yaml = readYaml(text, source);
       if (yaml != null) {

@@ -47,7 +47,6 @@ final class MarkdownReader {
   private static final Pattern TASK_ID_LINE =
       Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("^\\s*[:.\\-—–]\\s*");
-  private static final Pattern ATX = Pattern.compile("^\\s{0,3}#{1,6}(?:\\s+|$)");
 
   private final SourceLines lines;
   private final BlueprintParts parts;
@@ -62,81 +61,14 @@ final class MarkdownReader {
 
   static Blueprint read(String text, BlueprintParts parts) {
     SourceLines lines = new SourceLines(text);
-    int body = frontMatter(lines, parts);
-    int blank = junkBeforeTitle(lines, body);
+    int body = MarkdownPreamble.frontMatter(lines, parts);
+    int blank = MarkdownPreamble.junkBeforeTitle(lines, body);
     MarkdownReader r = new MarkdownReader(lines, parts);
     // Lines before `blank` are emptied so commonmark does not see them; later lines keep their
     // numbers, and headings (the only lines read back) are never in the emptied part.
     r.walk(PARSER.parse(lines.blankedBefore(blank)));
     r.flush();
     return parts.build();
-  }
-
-  /**
-   * Reads YAML front matter ({@code ---} ... {@code ---} at the very top) as metadata; returns the
-   * index of the first body line (the lines before it are blanked so commonmark does not see them).
-   */
-  private static int frontMatter(SourceLines lines, BlueprintParts parts) {
-    if (!lines.line(0).replace("\uFEFF", "").trim().equals("---")) {
-      return 0;
-    }
-    int end = -1;
-    for (int i = 1; i < lines.count(); i++) {
-      String t = lines.line(i).trim();
-      if (t.equals("---") || t.equals("...")) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0) {
-      return 0;
-    }
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 1; i < end; i++) {
-      yaml.append(lines.line(i)).append('\n');
-    }
-    try {
-      for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml.toString(), 2)) {
-        parts.metadataFrom(d.root(), d, "");
-        if (parts.metadataLine == 0) {
-          parts.metadataLine = 1;
-        }
-        if (d.root() != null && d.root().isObject() && parts.title == null) {
-          parts.title = NodeValues.text(d.root(), "title");
-        }
-      }
-    } catch (LocatedTreeParser.ParseFailure e) {
-      parts.diagnostics.add(
-          Diagnostic.error(
-              "E_YAML_PARSE", "front matter is not valid YAML: " + e.getMessage(), null, e.line));
-    }
-    return end + 1;
-  }
-
-  /**
-   * A captured log before the {@code #} title is junk: returns the title's line, up to which the
-   * text is blanked (keeping line numbers) so an unbalanced fence in it cannot swallow the
-   * document; returns {@code from} when the prefix holds something a blueprint needs.
-   */
-  private static int junkBeforeTitle(SourceLines lines, int from) {
-    int title = -1;
-    for (int i = from; i < lines.count(); i++) {
-      String l = lines.line(i);
-      if (l.startsWith("# ") && l.trim().length() > 1) {
-        title = i;
-        break;
-      }
-    }
-    if (title <= from) {
-      return from;
-    }
-    for (int i = from; i < title; i++) {
-      String l = lines.line(i);
-      if (l.contains("task_id") || l.contains("<!--") || l.contains("execution:")) {
-        return from;
-      }
-    }
-    return title;
   }
 
   /** Pre-order walk with an explicit stack: deeply nested input cannot overflow the Java stack. */
@@ -170,40 +102,8 @@ final class MarkdownReader {
     return spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
   }
 
-  private String headingText(Heading h) {
-    List<SourceSpan> spans = h.getSourceSpans();
-    if (spans.isEmpty()) {
-      return "";
-    }
-    int first = spans.get(0).getLineIndex();
-    int last = spans.get(spans.size() - 1).getLineIndex();
-    String line = lines.line(first);
-    Matcher atx = ATX.matcher(line);
-    if (atx.find()) {
-      return withoutClosingHashes(line.substring(atx.end()).strip());
-    }
-    // Setext: the text lines above the underline.
-    StringBuilder sb = new StringBuilder();
-    for (int i = first; i < last && i < lines.count(); i++) {
-      sb.append(sb.length() == 0 ? "" : " ").append(lines.line(i).trim());
-    }
-    return sb.toString();
-  }
-
-  /** {@code Title ##} gives {@code Title}; done by hand, a regex here is quadratic on spaces. */
-  private static String withoutClosingHashes(String text) {
-    int end = text.length();
-    while (end > 0 && text.charAt(end - 1) == '#') {
-      end--;
-    }
-    if (end == text.length() || end > 0 && !Character.isWhitespace(text.charAt(end - 1))) {
-      return text;
-    }
-    return text.substring(0, end).strip();
-  }
-
   private void heading(Heading h) {
-    String text = headingText(h);
+    String text = HeadingText.of(h, lines);
     heading = text;
     int level = h.getLevel();
     if (level == 1 && parts.title == null) {

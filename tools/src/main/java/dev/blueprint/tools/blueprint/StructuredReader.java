@@ -28,6 +28,22 @@ final class StructuredReader {
           && (r.has("tiers") || r.has("tasks") || r.has("execution") || r.has("metadata"))) {
         return true;
       }
+      if (isTaskList(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A top level that is a bare list holding task mappings ({@code [{task_id: ...}, ...]}). */
+  private static boolean isTaskList(JsonNode r) {
+    if (r == null || !r.isArray()) {
+      return false;
+    }
+    for (JsonNode e : r) {
+      if (e.isObject() && e.has("task_id")) {
+        return true;
+      }
     }
     return false;
   }
@@ -67,8 +83,31 @@ final class StructuredReader {
     }
     if (main != null) {
       readMain(main, parts);
+    } else {
+      bareTaskList(docs, parts);
     }
     return parts.build();
+  }
+
+  /**
+   * BSF's structured forms put tasks under {@code tiers[].tasks[]} or {@code tasks}, beside
+   * metadata and execution. A file that is only a list of tasks is plausibly meant: its tasks are
+   * read, and a warning says where BSF wants them.
+   */
+  private static void bareTaskList(List<LocatedDocument> docs, BlueprintParts parts) {
+    for (LocatedDocument d : docs) {
+      if (isTaskList(d.root())) {
+        parts.diagnostics.add(
+            Diagnostic.warning(
+                "W_BARE_TASK_LIST",
+                "the top level is a bare list of tasks; BSF puts them in a tasks: list or under"
+                    + " tiers[].tasks[], beside metadata and execution",
+                null,
+                d.line()));
+        tasks(d.root(), d, "", null, parts);
+        return;
+      }
+    }
   }
 
   private static String orEmpty(String s) {

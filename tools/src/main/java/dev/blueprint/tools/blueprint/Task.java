@@ -65,7 +65,7 @@ public record Task(
     filesToCreate = List.copyOf(filesToCreate);
     filesToModify = List.copyOf(filesToModify);
     requiredCapabilities = List.copyOf(requiredCapabilities);
-    fieldLines = Map.copyOf(fieldLines);
+    fieldLines = FieldLines.copyOf(fieldLines);
   }
 
   /**
@@ -87,7 +87,9 @@ public record Task(
 
   /** The line of a field given as a JSON pointer, falling back to the task's own line. */
   public int lineOf(String pointer) {
-    return fieldLines.getOrDefault(pointer, line);
+    return fieldLines instanceof FieldLines f
+        ? f.lineOf(pointer, line)
+        : fieldLines.getOrDefault(pointer, line);
   }
 
   public static Builder builder(String id) {
@@ -123,7 +125,8 @@ public record Task(
     private final List<String> requiredCapabilities = new ArrayList<>();
     private String description;
     private ObjectNode raw = JsonNodeFactory.instance.objectNode();
-    private final Map<String, Integer> fieldLines = new LinkedHashMap<>();
+    private Map<String, Integer> fieldLines = new LinkedHashMap<>();
+    private boolean ownLines = true;
 
     private Builder(String id) {
       this.id = id;
@@ -279,7 +282,22 @@ public record Task(
     }
 
     public Builder fieldLine(String pointer, int v) {
+      if (!ownLines) {
+        fieldLines = new LinkedHashMap<>(fieldLines);
+        ownLines = true;
+      }
       fieldLines.put(pointer, v);
+      return this;
+    }
+
+    /** Every line of {@code lines} at once (the reader's path: no per-field copy). */
+    Builder fieldLines(Map<String, Integer> lines) {
+      if (fieldLines.isEmpty()) {
+        fieldLines = lines; // copied by the record; never written through (see fieldLine)
+        ownLines = false;
+      } else {
+        fieldLines.putAll(lines);
+      }
       return this;
     }
 

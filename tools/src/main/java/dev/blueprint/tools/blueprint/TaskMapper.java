@@ -78,7 +78,7 @@ final class TaskMapper {
     capabilities(b);
     b.description(text(raw, "description"));
     b.raw(raw);
-    lines.forEach(b::fieldLine);
+    b.fieldLines(lines);
     return b.build();
   }
 

@@ -30,6 +30,37 @@ class FormDetectionTest {
   }
 
   @Test
+  void aJsonFileThatIsABareListOfTasksReadsAsThoseTasksWithAWarning() {
+    String json =
+        "[\n  {\"task_id\": \"A\", \"name\": \"a\"},\n  {\"task_id\": \"B\", \"dependencies\": [\"A\"]}\n]";
+    Blueprint b = BlueprintReader.readString(json, "tasks.json");
+    assertThat(b.form()).isEqualTo(BlueprintForm.JSON);
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("A", "B");
+    assertThat(b.tasks().get(1).line()).isEqualTo(3);
+    assertThat(b.tasks().get(1).dependencies()).extracting(d -> d.taskId()).containsExactly("A");
+    assertThat(b.readDiagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("W_BARE_TASK_LIST");
+  }
+
+  @Test
+  void aYamlFileThatIsABareListOfTasksReadsAsThoseTasks() {
+    Blueprint b = BlueprintReader.readString("- task_id: A\n- task_id: B\n", "tasks.yaml");
+    assertThat(b.form()).isEqualTo(BlueprintForm.YAML);
+    assertThat(b.tasks()).extracting(Task::id).containsExactly("A", "B");
+    assertThat(b.readDiagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("W_BARE_TASK_LIST");
+  }
+
+  @Test
+  void aJsonListWithoutTasksIsStillNoTasks() {
+    assertThat(BlueprintReader.readString("[1, 2]", "x.json").readDiagnostics())
+        .extracting(Diagnostic::code)
+        .containsExactly("E_NO_TASKS");
+  }
+
+  @Test
   void brokenJsonIsADiagnosticWithItsLine() {
     Blueprint b = BlueprintReader.readString("{\n\"tasks\": [\n{\"task_id\": }\n]}", "x.json");
     assertThat(b.readDiagnostics())

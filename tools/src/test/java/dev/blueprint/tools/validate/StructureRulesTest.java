@@ -114,6 +114,27 @@ class StructureRulesTest {
   }
 
   @Test
+  void resourceRequiredByATestTierMustBeDeclaredAsALock() {
+    String exec = "  resource_locks:\n    - name: db\n      type: exclusive\n";
+    String verification =
+        "verification:\n  integration:\n    command: \"make it\"\n"
+            + "    requires_resources: [db, staging-cluster]";
+    ValidationReport r = validate(doc(exec, task("T1", "", verification)));
+    assertThat(withCode(r, "E_UNDECLARED_LOCK"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.taskId()).isEqualTo("T1");
+              assertThat(d.message())
+                  .contains(
+                      "verification.integration.requires_resources",
+                      "'staging-cluster'",
+                      "(declared: db)");
+              assertThat(d.line()).isGreaterThan(0);
+            });
+  }
+
+  @Test
   void fallbackTaskMustExist() {
     ValidationReport r =
         validate(doc(null, task("T1", "", "on_failure: {max_retries: 1, fallback_task: T7}")));

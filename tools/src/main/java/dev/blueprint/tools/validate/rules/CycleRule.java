@@ -33,12 +33,16 @@ public final class CycleRule implements Rule {
         edges[i] = new int[0]; // a duplicate id: DuplicateIdRule reports it
         continue;
       }
-      edges[i] =
-          tasks.get(i).prerequisites().stream()
-              .map(index::get)
-              .filter(j -> j != null)
-              .mapToInt(Integer::intValue)
-              .toArray();
+      java.util.Set<String> pre = tasks.get(i).prerequisites();
+      int[] e = new int[pre.size()];
+      int k = 0;
+      for (String p : pre) {
+        Integer j = index.get(p);
+        if (j != null) {
+          e[k++] = j;
+        }
+      }
+      edges[i] = k == e.length ? e : Arrays.copyOf(e, k);
     }
     List<Diagnostic> out = new ArrayList<>();
     for (int[] component : components(edges)) {

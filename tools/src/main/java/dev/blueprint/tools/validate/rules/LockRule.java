@@ -5,13 +5,18 @@ import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.LockUse;
 import dev.blueprint.tools.blueprint.ResourceLock;
 import dev.blueprint.tools.blueprint.Task;
+import dev.blueprint.tools.blueprint.VerificationStep;
 import dev.blueprint.tools.validate.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** E_UNDECLARED_LOCK: a task takes a lock that execution.resource_locks does not declare. */
+/**
+ * E_UNDECLARED_LOCK: a task takes a lock ({@code resources.locks}) or a test tier requires one
+ * ({@code verification.<tier>.requires_resources}) that execution.resource_locks does not declare.
+ */
 public final class LockRule implements Rule {
   @Override
   public List<Diagnostic> check(Blueprint b) {
@@ -32,15 +37,40 @@ public final class LockRule implements Rule {
                       + ") takes lock '"
                       + use.name()
                       + "', which execution.resource_locks does not declare"
-                      + (declared.isEmpty()
-                          ? " (it declares no locks)"
-                          : " (declared: " + String.join(", ", declared) + ")")
+                      + declaredList(declared)
                       + "; declare it with {name, mode: exclusive|shared}",
                   t.id(),
                   use.line()));
         }
       }
+      for (VerificationStep step : t.verification()) {
+        for (String name : step.requiresResources()) {
+          if (name != null && !name.isBlank() && !declared.contains(name)) {
+            out.add(
+                Diagnostic.error(
+                    "E_UNDECLARED_LOCK",
+                    TaskIndex.name(t)
+                        + " verification."
+                        + step.tier().name().toLowerCase(Locale.ROOT)
+                        + ".requires_resources (line "
+                        + step.line()
+                        + ") names '"
+                        + name
+                        + "', which execution.resource_locks does not declare"
+                        + declaredList(declared)
+                        + "; declare it with {name, mode: exclusive|shared}",
+                    t.id(),
+                    step.line()));
+          }
+        }
+      }
     }
     return out;
+  }
+
+  private static String declaredList(Set<String> declared) {
+    return declared.isEmpty()
+        ? " (it declares no locks)"
+        : " (declared: " + String.join(", ", declared) + ")";
   }
 }

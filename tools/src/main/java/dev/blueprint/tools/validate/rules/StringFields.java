@@ -1,8 +1,6 @@
 package dev.blueprint.tools.validate.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Visits every string value of a tree, iteratively. The JSON pointer of a value is built only when
@@ -11,27 +9,29 @@ import java.util.Deque;
 final class StringFields {
   private StringFields() {}
 
-  /** Where a value sits: its field or index, under its parent. */
+  /** Where a value sits: its field name (or array index) under its parent. */
   static final class Path {
     private final Path parent;
-    private final String segment;
+    private final String name;
+    private final int index;
 
-    private Path(Path parent, String segment) {
+    private Path(Path parent, String name, int index) {
       this.parent = parent;
-      this.segment = segment;
+      this.name = name;
+      this.index = index;
     }
 
     /** The JSON pointer, e.g. {@code /verification/unit/command}. */
     String pointer() {
       if (parent == null) {
-        return segment;
+        return name;
       }
-      return parent.pointer() + "/" + escape(segment);
+      return parent.pointer() + "/" + escape(last());
     }
 
     /** The field name or index of the value itself. */
     String last() {
-      return segment;
+      return name != null ? name : Integer.toString(index);
     }
   }
 
@@ -39,29 +39,29 @@ final class StringFields {
     void visit(Path path, String value);
   }
 
-  /** Visits the strings of {@code root}; {@code prefix} is the pointer of root ("" for a task). */
+  /**
+   * Visits the strings of {@code root}; {@code prefix} is the pointer of root ("" for a task).
+   * Recursive: trees come from the parsers, which refuse nesting deeper than a few hundred levels,
+   * and a walk without a work list allocates one small {@link Path} per value and nothing else.
+   */
   static void forEach(JsonNode root, String prefix, Visitor visitor) {
-    if (root == null) {
-      return;
+    if (root != null) {
+      walk(root, new Path(null, prefix, 0), visitor);
     }
-    record Item(JsonNode node, Path path) {}
-    Deque<Item> stack = new ArrayDeque<>();
-    stack.push(new Item(root, new Path(null, prefix)));
-    while (!stack.isEmpty()) {
-      Item it = stack.pop();
-      JsonNode n = it.node();
-      if (n.isTextual()) {
-        visitor.visit(it.path(), n.asText());
-      } else if (n.isObject()) {
-        var fields = n.fields();
-        while (fields.hasNext()) {
-          var e = fields.next();
-          stack.push(new Item(e.getValue(), new Path(it.path(), e.getKey())));
-        }
-      } else if (n.isArray()) {
-        for (int i = n.size() - 1; i >= 0; i--) {
-          stack.push(new Item(n.get(i), new Path(it.path(), Integer.toString(i))));
-        }
+  }
+
+  private static void walk(JsonNode n, Path path, Visitor visitor) {
+    if (n.isTextual()) {
+      visitor.visit(path, n.textValue());
+    } else if (n.isObject()) {
+      var fields = n.fields();
+      while (fields.hasNext()) {
+        var e = fields.next();
+        walk(e.getValue(), new Path(path, e.getKey(), 0), visitor);
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        walk(n.get(i), new Path(path, null, i), visitor);
       }
     }
   }

@@ -1,0 +1,124 @@
+package dev.blueprint.tools.blueprint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Plain YAML scalars for {@link BlockYamlParser}: typed the way Jackson's YAML parser types them
+ * (through the same SnakeYAML resolver) and the way {@link LocatedTreeParser} turns its tokens into
+ * nodes.
+ */
+final class YamlScalars {
+  /** The resolver Jackson's YAML parser uses, shared: it is read-only once built. */
+  private static final Resolver RESOLVER = new Resolver();
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private YamlScalars() {}
+
+  /**
+   * Short values repeat across tasks ({@code not_started}, {@code file}, a shared interface text):
+   * one immutable node each, from a bounded table, instead of a node and a string per task.
+   */
+  private static final int SHARED_TEXT_LIMIT = 1 << 13;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, TextNode> TEXTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static TextNode text(String value) {
+    if (value.length() > 48) {
+      return NODES.textNode(value);
+    }
+    TextNode known = TEXTS.get(value);
+    if (known != null) {
+      return known;
+    }
+    TextNode node = NODES.textNode(value);
+    if (TEXTS.size() < SHARED_TEXT_LIMIT) {
+      TextNode raced = TEXTS.putIfAbsent(value, node);
+      return raced == null ? node : raced;
+    }
+    return node;
+  }
+
+  /**
+   * Resolves a plain scalar the way Jackson's YAML parser and the tree builder do, or returns null
+   * when the value is one whose reading only Jackson should decide.
+   */
+  static JsonNode plain(String value) {
+    if (!resolverMayMatch(value)) {
+      return text(value);
+    }
+    Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+    if (Tag.STR.equals(tag)) {
+      return text(value);
+    }
+    if (Tag.NULL.equals(tag)) {
+      return NODES.nullNode();
+    }
+    if (Tag.BOOL.equals(tag)) {
+      switch (value) {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON":
+          return NODES.booleanNode(true);
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF":
+          return NODES.booleanNode(false);
+        default:
+          return null;
+      }
+    }
+    if (Tag.INT.equals(tag)) {
+      if (!simpleInt(value)) {
+        return null;
+      }
+      return NODES.numberNode(Integer.parseInt(value));
+    }
+    if (Tag.FLOAT.equals(tag)) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+')) {
+          return null; // underscores, .inf, .nan, sexagesimal
+        }
+      }
+      return NODES.numberNode(new BigDecimal(value));
+    }
+    return null; // timestamps, merge keys and the rest: rare, Jackson decides
+  }
+
+  /**
+   * False when no implicit resolver can match, so the value is a string without running the
+   * resolver's regular expressions (most of the fast path's allocation). SnakeYAML picks resolvers
+   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN} (words of at most five
+   * letters), numbers and timestamps {@code -+.0-9}, merge {@code <}.
+   */
+  static boolean resolverMayMatch(String v) {
+    char c = v.charAt(0);
+    switch (c) {
+      case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+        return v.length() <= 5;
+      case '~', '-', '+', '.', '<', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** {@code 0} or up to nine digits without a leading zero, optionally negative. */
+  private static boolean simpleInt(String v) {
+    int i = v.startsWith("-") ? 1 : 0;
+    int digits = v.length() - i;
+    if (digits < 1 || digits > 9 || v.charAt(i) == '0' && (digits > 1 || i == 1)) {
+      return false;
+    }
+    for (; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
