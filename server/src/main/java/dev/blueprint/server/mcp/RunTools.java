@@ -233,7 +233,8 @@ final class RunTools {
       Thread.currentThread().interrupt();
       return ToolReplies.failure("interrupted while waiting for run " + runId);
     }
-    RunStatus st = new RunStatusReader(d.store(), clock, root.dir()).status(runId, null, null).orElseThrow();
+    RunStatus st =
+        new RunStatusReader(d.store(), clock, root.dir()).status(runId, null, null).orElseThrow();
     out.put("state", st.run().state().wire());
     out.put("counts", asMap(st).get("counts"));
     return ToolReplies.ok(out, summary(st));
@@ -264,7 +265,8 @@ final class RunTools {
       }
       runId = runs.get(0).id();
     }
-    Optional<RunStatus> s = new RunStatusReader(d.store(), clock, root.dir()).status(runId, task, offset);
+    Optional<RunStatus> s =
+        new RunStatusReader(d.store(), clock, root.dir()).status(runId, task, offset);
     if (s.isEmpty()) {
       return ToolReplies.failure("no run " + runId);
     }
