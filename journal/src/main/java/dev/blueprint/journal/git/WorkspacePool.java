@@ -37,6 +37,7 @@ public final class WorkspacePool implements AutoCloseable {
   private final int maxWarm;
   private final Deque<Path> warm = new ArrayDeque<>();
   private int warmCounter;
+  private int parking;
 
   /**
    * @param root where workspaces go; null for {@code .blueprint/workspaces}
@@ -68,13 +69,22 @@ public final class WorkspacePool implements AutoCloseable {
     return root;
   }
 
-  /** A workspace for {@code task} of {@code run} on a new branch from {@code baseCommit}. */
-  public synchronized Workspace acquire(String run, String task, String baseCommit) {
+  /**
+   * A workspace for {@code task} of {@code run} on a new branch from {@code baseCommit}. Safe to
+   * call from many threads at once for different tasks: only the warm list is shared, and the git
+   * commands work on the task's own directory and branch (git marks a worktree being added as
+   * locked, so a concurrent prune leaves it alone). Serialising whole acquires made workspace
+   * creation the engine's throughput limit at 16 workers.
+   */
+  public Workspace acquire(String run, String task, String baseCommit) {
     String branch = Constants.R_HEADS + "bp/" + safe(run) + "/" + safe(task);
     ObjectId base = resolve(baseCommit);
     String name = safe(run) + "-" + safe(task);
     Path dir = root.resolve(name);
-    Path reuse = warm.pollFirst();
+    Path reuse;
+    synchronized (this) {
+      reuse = warm.pollFirst();
+    }
     if (reuse != null) {
       return reuseWarm(reuse, name, dir, branch, base);
     }
@@ -109,26 +119,39 @@ public final class WorkspacePool implements AutoCloseable {
    * Gives a workspace back: removes its directory and branch, or keeps both when {@code keep}; with
    * warm reuse enabled the directory is kept (detached) for the next acquire.
    */
-  public synchronized void release(Workspace ws, boolean keep) {
+  public void release(Workspace ws, boolean keep) {
     if (keep) {
       deleteQuietly(ownerFileOf(ws.dir()));
       return;
     }
-    if (warm.size() < maxWarm) {
-      // Parked under a name no task can have (names never start with a dot), so a later acquire
-      // of the same run and task never removes a warm workspace by its old name.
-      Path parked = root.resolve(".warm-" + ProcessHandle.current().pid() + "-" + ++warmCounter);
+    Path parked = null;
+    synchronized (this) {
+      if (warm.size() + parking < maxWarm) {
+        parking++; // a slot held while this workspace is parked outside the lock
+        // Parked under a name no task can have (names never start with a dot), so a later
+        // acquire of the same run and task never removes a warm workspace by its old name.
+        parked = root.resolve(".warm-" + ProcessHandle.current().pid() + "-" + ++warmCounter);
+      }
+    }
+    if (parked != null) {
       GitCli.Result r = git.run(ws.dir(), "switch", "--quiet", "--detach", "--discard-changes");
       GitCli.Result m = r.ok() ? move(ws.dir(), parked) : r;
       if (m.ok()) {
         moveOwnerFile(ws.dir(), parked);
-        deleteBranch(ws.branch());
-        warm.addLast(parked);
-        return;
+      }
+      synchronized (this) {
+        parking--;
+        if (m.ok()) {
+          deleteBranch(ws.branch());
+          warm.addLast(parked);
+          return;
+        }
       }
     }
     remove(ws.dir());
-    deleteBranch(ws.branch());
+    synchronized (this) {
+      deleteBranch(ws.branch());
+    }
   }
 
   /**

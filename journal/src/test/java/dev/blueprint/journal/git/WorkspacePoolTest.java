@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +140,48 @@ class WorkspacePoolTest {
     assertThat(repo.git("log", "-1", "--format=%s", "bp/crashed/worked"))
         .isEqualTo("work in progress");
     assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void manyThreadsAcquireAndReleaseAtOnceWithoutLosingOrLeakingAWorkspace() throws Exception {
+    String base = repo.head();
+    int tasks = 24;
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try (WorkspacePool pool = pool(2)) {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < tasks; i++) {
+        String task = "T" + i;
+        results.add(
+            threads.submit(
+                () -> {
+                  Workspace ws = pool.acquire("par", task, base);
+                  Files.writeString(ws.dir().resolve(task + ".txt"), task + "\n");
+                  String head = repo.git.runOrThrow(ws.dir(), "E", "rev-parse", "HEAD").strip();
+                  String branch =
+                      repo.git.runOrThrow(ws.dir(), "E", "branch", "--show-current").strip();
+                  try (var files = Files.list(ws.dir())) {
+                    // exactly the base's tree plus this task's own file: nothing from another task
+                    assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                        .doesNotContain(
+                            java.util.stream.IntStream.range(0, tasks)
+                                .mapToObj(n -> "T" + n + ".txt")
+                                .filter(f -> !f.equals(task + ".txt"))
+                                .toArray(String[]::new));
+                  }
+                  pool.release(ws, false);
+                  return head + " " + branch;
+                }));
+      }
+      for (int i = 0; i < tasks; i++) {
+        assertThat(results.get(i).get()).isEqualTo(base + " bp/par/T" + i);
+      }
+      threads.shutdown();
+      // every branch deleted; at most the two warm workspaces are still registered
+      assertThat(repo.git("branch", "--list", "bp/par/*")).isEmpty();
+      assertThat(repo.git("worktree", "list").lines().count()).isBetween(1L, 3L);
+    }
+    assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(1);
+    assertThat(repo.git("worktree", "list", "--porcelain")).doesNotContain("locked");
   }
 
   @Test

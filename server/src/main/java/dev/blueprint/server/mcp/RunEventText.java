@@ -44,10 +44,12 @@ record RunEventText(LoggingLevel level, String text) {
                   + " failed, retrying"
                   + message);
       case TASK_CHECKPOINT ->
-          info(
-              state.equals("waiting_human")
-                  ? task + " waits for approval (bp approve " + e.runId() + " " + task + ")"
-                  : task + " checkpoint" + message);
+          task == null
+              ? new RunEventText(LoggingLevel.DEBUG, "run " + e.runId() + message)
+              : info(
+                  state.equals("waiting_human")
+                      ? task + " waits for approval (bp approve " + e.runId() + " " + task + ")"
+                      : task + " checkpoint" + message);
       case TASK_RESUME -> info(task + " resumed" + message);
       case LOCK_ACQUIRED, LOCK_RELEASED ->
           new RunEventText(

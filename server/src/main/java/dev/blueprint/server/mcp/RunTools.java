@@ -9,6 +9,7 @@ import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.dispatch.Dispatcher;
+import dev.blueprint.tools.dispatch.TaskSelection;
 import dev.blueprint.tools.render.ValidationText;
 import dev.blueprint.tools.status.Run;
 import dev.blueprint.tools.status.RunStatus;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,13 +139,18 @@ final class RunTools {
 
   CallToolResult dispatch(ToolCall call, RunMessages messages) {
     ToolArguments args = call.args();
-    boolean wait = bool(args, "wait");
+    boolean wait = args.bool("wait");
     String path = args.string("path");
     String resume = args.string("resume");
     Integer parallel = args.positiveInt("parallel");
     String agent = args.string("agent");
+    Set<String> only = args.stringSet("tasks");
+    boolean cache = args.bool("cache");
     if (path == null && resume == null) {
       throw ToolReplies.invalidParams("give path, resume, or both");
+    }
+    if (only != null && resume != null) {
+      throw ToolReplies.invalidParams("tasks chooses the tasks of a new run, not of a resumed one");
     }
     Dispatcher d = dispatcher();
     Path file;
@@ -174,9 +181,18 @@ final class RunTools {
         blockers.forEach(b -> why.append("\n").append(ValidationText.line(path, b)));
         return ToolReplies.failure(why.toString());
       }
+      if (only != null) {
+        try {
+          TaskSelection.check(bp, only);
+        } catch (TaskSelection.Refused e) {
+          return ToolReplies.failure("not dispatched: " + e.getMessage());
+        }
+      }
     }
     Dispatcher.Options o =
-        new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of());
+        new Dispatcher.Options(parallel, agent, "claude", System.getenv(), Map.of())
+            .withCache(cache)
+            .withTasks(only);
     if (!wait) {
       call.progress(0, 1, "planning and running preflight checks");
     }
@@ -329,17 +345,6 @@ final class RunTools {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {
     return StatusJson.mapper().convertValue(value, Map.class);
-  }
-
-  private static boolean bool(ToolArguments args, String name) {
-    Object v = args.values().get(name);
-    if (v == null) {
-      return false;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw ToolReplies.invalidParams("argument '" + name + "' must be a boolean");
   }
 
   private static Long nonNegativeLong(ToolArguments args, String name) {

@@ -1,7 +1,9 @@
 package dev.blueprint.server.mcp;
 
 import io.modelcontextprotocol.spec.McpError;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Typed access to a tool call's arguments. A wrong type is a malformed call, so it becomes a
@@ -37,6 +39,39 @@ record ToolArguments(Map<String, Object> values) {
       return n.intValue();
     }
     throw ToolReplies.invalidParams("argument '" + name + "' must be a positive integer");
+  }
+
+  /** A boolean argument; absent is false. */
+  boolean bool(String name) throws McpError {
+    Object v = values.get(name);
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw ToolReplies.invalidParams("argument '" + name + "' must be a boolean");
+  }
+
+  /** A non-empty array of non-blank strings in the given order without repeats, or null. */
+  Set<String> stringSet(String name) throws McpError {
+    Object v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    if (v instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (!(item instanceof String s) || s.isBlank()) {
+          throw ToolReplies.invalidParams("argument '" + name + "' must hold non-empty strings");
+        }
+        out.add(s);
+      }
+    }
+    if (out.isEmpty()) {
+      throw ToolReplies.invalidParams("argument '" + name + "' must be a non-empty string array");
+    }
+    return out;
   }
 
   /** Fails the call unless exactly one of the named arguments is given. */

@@ -173,4 +173,44 @@ class RunToolsIT {
     }
     assertThat(git(repo, "show", "main:one.txt")).isEqualTo("one");
   }
+
+  @Test
+  void dispatchOfATaskSubsetRunsOnlyThoseTasksAndRefusesUnknownIds() throws Exception {
+    Path repo = repository();
+    List<String> cmd = ServerProcess.command("serve", "--repo", repo.toString());
+    ServerParameters params =
+        ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).env(env).build();
+    StdioClientTransport transport =
+        new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
+    StringBuffer serverLog = new StringBuffer();
+    transport.setStdErrorHandler(line -> serverLog.append(line).append('\n'));
+    try (McpSyncClient client =
+        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
+      client.initialize();
+
+      CallToolResult unknown =
+          client.callTool(
+              new CallToolRequest("dispatch", Map.of("path", "run.bp.md", "tasks", List.of("T9"))));
+      assertThat(unknown.isError()).isTrue();
+      assertThat(text(unknown)).contains("T9");
+
+      CallToolResult done =
+          client.callTool(
+              new CallToolRequest(
+                  "dispatch",
+                  Map.of(
+                      "path", "run.bp.md", "tasks", List.of("T1"), "wait", true, "parallel", 1)));
+      assertThat(done.isError()).as(text(done) + serverLog).isFalse();
+      String runId = structured(done).get("run_id").asText();
+      JsonNode status =
+          structured(client.callTool(new CallToolRequest("status", Map.of("run", runId))));
+      assertThat(status.at("/run/state").asText()).as(status.toString()).isEqualTo("succeeded");
+      assertThat(status.at("/counts/landed").asInt()).isEqualTo(1);
+      assertThat(status.toString()).doesNotContain("\"T2\"");
+      // The engine records its limit (1, not the blueprint's 2) where status finds it.
+      assertThat(status.at("/worker_slots/limit").asInt()).isEqualTo(1);
+      assertThat(status.at("/worker_slots/limit_source").asText()).isEqualTo("run");
+    }
+    assertThat(git(repo, "show", "main:one.txt")).isEqualTo("one");
+  }
 }

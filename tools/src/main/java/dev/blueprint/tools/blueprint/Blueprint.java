@@ -50,6 +50,21 @@ public record Blueprint(
         List.of());
   }
 
+  /** The same blueprint with other tasks (gates lifted, a subset): everything else is kept. */
+  public Blueprint withTasks(List<Task> replacement) {
+    return new Blueprint(
+        source,
+        form,
+        title,
+        metadata,
+        execution,
+        tiers,
+        List.copyOf(replacement),
+        declaredGraph,
+        extras,
+        readDiagnostics);
+  }
+
   public Optional<Task> task(String id) {
     return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
   }

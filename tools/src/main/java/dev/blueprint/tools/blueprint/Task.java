@@ -92,6 +92,45 @@ public record Task(
         : fieldLines.getOrDefault(pointer, line);
   }
 
+  /**
+   * This task without its {@code human_required} gate: what the planner sees once a person approved
+   * it. The task itself when it has no gate.
+   */
+  public Task withoutHumanGate() {
+    if (humanRequired == null) {
+      return this;
+    }
+    return new Task(
+        id,
+        line,
+        tier,
+        name,
+        status,
+        dependencies,
+        bindings,
+        outputPorts,
+        interfaceInput,
+        interfaceOutput,
+        acceptanceCriteria,
+        verification,
+        testCommand,
+        rollback,
+        locks,
+        parallelGroup,
+        estimatedSessions,
+        timeout,
+        onFailure,
+        null,
+        agent,
+        command,
+        filesToCreate,
+        filesToModify,
+        requiredCapabilities,
+        description,
+        raw,
+        fieldLines);
+  }
+
   public static Builder builder(String id) {
     return new Builder(id);
   }

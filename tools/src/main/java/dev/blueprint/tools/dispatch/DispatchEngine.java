@@ -1,5 +1,6 @@
 package dev.blueprint.tools.dispatch;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blueprint.journal.git.CommitQueue;
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.WorkspacePool;
@@ -105,6 +106,17 @@ public final class DispatchEngine {
       AgentSelector agents)
       throws InterruptedException {
     requeueAfterCrash(runId);
+    // The limit is this process's (a resume may be given another --parallel); status reads it here.
+    store.record(
+        Event.of(
+            runId,
+            EventName.TASK_CHECKPOINT,
+            clock.instant(),
+            Level.INFO,
+            null,
+            Phase.SETUP,
+            "engine started with " + parallel + " worker(s)",
+            JsonNodeFactory.instance.objectNode().put("parallel", parallel)));
     LockTable locks = new LockTable(bp.execution().resourceLocks());
     Map<String, Instant> notBefore = new HashMap<>();
     Set<String> running = new HashSet<>();

@@ -159,13 +159,7 @@ public final class Dispatcher implements AutoCloseable {
             new AgentRunner(processes, clock),
             new VerificationRunner(processes, ShellConfig.of(bp.execution()), clock),
             new CapabilityChecker(o.env().get("PATH"), processes, logDir(runId), clock),
-            SecretResolver.of(
-                bp.execution().secretResolution() == null
-                    ? dev.blueprint.tools.blueprint.SecretResolution.DEFAULT
-                    : bp.execution().secretResolution(),
-                o.env(),
-                repo,
-                clock),
+            SecretResolver.of(bp.execution(), o.env(), repo, clock),
             AgentBreakers.defaults(clock),
             clock);
     int parallel =

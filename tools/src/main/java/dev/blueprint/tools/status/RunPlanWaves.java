@@ -6,8 +6,6 @@ import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.plan.PlanOptions;
 import dev.blueprint.tools.plan.Planner;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -99,45 +97,11 @@ final class RunPlanWaves {
     return new WaveProgress(current, waves.size(), waves, List.copyOf(unplanned));
   }
 
-  /**
-   * The blueprint with every {@code human_required} block removed. The copy goes through the
-   * record's components so it keeps every field {@link Task} has now or gains later.
-   */
+  /** The blueprint with every {@code human_required} block removed. */
   static Blueprint gatesLifted(Blueprint bp) {
     if (bp.tasks().stream().noneMatch(t -> t.humanRequired() != null)) {
       return bp;
     }
-    List<Task> tasks = bp.tasks().stream().map(RunPlanWaves::ungated).toList();
-    return new Blueprint(
-        bp.source(),
-        bp.form(),
-        bp.title(),
-        bp.metadata(),
-        bp.execution(),
-        bp.tiers(),
-        tasks,
-        bp.declaredGraph(),
-        bp.extras(),
-        bp.readDiagnostics());
-  }
-
-  private static Task ungated(Task t) {
-    if (t.humanRequired() == null) {
-      return t;
-    }
-    try {
-      RecordComponent[] parts = Task.class.getRecordComponents();
-      Class<?>[] types = new Class<?>[parts.length];
-      Object[] values = new Object[parts.length];
-      for (int i = 0; i < parts.length; i++) {
-        types[i] = parts[i].getType();
-        values[i] =
-            parts[i].getName().equals("humanRequired") ? null : parts[i].getAccessor().invoke(t);
-      }
-      Constructor<Task> canonical = Task.class.getDeclaredConstructor(types);
-      return canonical.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot copy task " + t.id(), e);
-    }
+    return bp.withTasks(bp.tasks().stream().map(Task::withoutHumanGate).toList());
   }
 }
