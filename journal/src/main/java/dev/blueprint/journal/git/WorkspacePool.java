@@ -71,44 +71,84 @@ public final class WorkspacePool implements AutoCloseable {
 
   /**
    * A workspace for {@code task} of {@code run} on a new branch from {@code baseCommit}. Safe to
-   * call from many threads at once for different tasks: only the warm list is shared, and the git
-   * commands work on the task's own directory and branch (git marks a worktree being added as
-   * locked, so a concurrent prune leaves it alone). Serialising whole acquires made workspace
-   * creation the engine's throughput limit at 16 workers.
+   * call from many threads at once for different tasks. Git's worktree bookkeeping is not: a {@code
+   * git worktree add} reads every other worktree's admin folder and fails on one that is half made
+   * ("failed to read .../commondir"), so registering, moving and removing worktrees is serialised
+   * here, while filling and emptying a work tree (the part that grows with the size of the tree)
+   * runs outside the lock. Serialising whole acquires had made workspace creation the engine's
+   * throughput limit at 16 workers.
    */
   public Workspace acquire(String run, String task, String baseCommit) {
     String branch = Constants.R_HEADS + "bp/" + safe(run) + "/" + safe(task);
+    String shortBranch = branch.substring(Constants.R_HEADS.length());
     ObjectId base = resolve(baseCommit);
     String name = safe(run) + "-" + safe(task);
     Path dir = root.resolve(name);
     Path reuse;
     synchronized (this) {
       reuse = warm.pollFirst();
+      // A new attempt of a task whose earlier attempt died (kill -9, even mid `git worktree add`)
+      // finds that attempt's directory, registration or branch; the attempt is being redone, so
+      // they are replaced. -B and --force also cover a branch an orphaned git child recreated
+      // and a registration whose directory is gone. A git child killed while updating the branch
+      // leaves its ref lock, which would make every later attempt fail with "cannot lock ref";
+      // nothing else ever writes this task's branch, so the lock is stale.
+      remove(dir);
+      deleteQuietly(layout.commonGitDir().resolve(branch + ".lock"));
+      if (reuse != null) {
+        GitCli.Result m = move(reuse, dir);
+        if (!m.ok()) {
+          remove(reuse);
+          throw new GitLayerException(
+              "E_WORKSPACE_REUSE",
+              "cannot reuse " + reuse + ": " + m.output().strip(),
+              dir.toString());
+        }
+        deleteQuietly(ownerFileOf(reuse));
+      }
+      OwnerFile.ofCurrentProcess(branch, base.name()).writeTo(ownerFileOf(dir));
+      if (reuse == null) {
+        GitCli.Result r =
+            git.run(
+                layout.mainWorkTree(),
+                "worktree",
+                "add",
+                "--quiet",
+                "--force",
+                "--no-checkout",
+                "-B",
+                shortBranch,
+                dir.toString(),
+                base.name());
+        if (!r.ok()) {
+          deleteQuietly(ownerFileOf(dir));
+          throw new GitLayerException(
+              "E_WORKSPACE_CREATE",
+              "git worktree add failed: " + r.output().strip(),
+              dir.toString());
+        }
+      }
     }
     if (reuse != null) {
-      return reuseWarm(reuse, name, dir, branch, base);
-    }
-    // A new attempt of a task whose earlier attempt died (kill -9, even mid `git worktree add`)
-    // finds that attempt's directory, registration or branch; the attempt is being redone, so
-    // they are replaced. -B and --force also cover a branch an orphaned git child recreated
-    // and a registration whose directory is gone.
-    remove(dir);
-    OwnerFile.ofCurrentProcess(branch, base.name()).writeTo(ownerFileOf(dir));
-    GitCli.Result r =
-        git.run(
-            layout.mainWorkTree(),
-            "worktree",
-            "add",
-            "--quiet",
-            "--force",
-            "-B",
-            branch.substring(Constants.R_HEADS.length()),
-            dir.toString(),
-            base.name());
-    if (!r.ok()) {
-      deleteQuietly(ownerFileOf(dir));
-      throw new GitLayerException(
-          "E_WORKSPACE_CREATE", "git worktree add failed: " + r.output().strip(), dir.toString());
+      GitCli.Result r =
+          git.run(dir, "switch", "--quiet", "--discard-changes", "-C", shortBranch, base.name());
+      GitCli.Result c = r.ok() ? git.run(dir, "clean", "-ffdxq") : r;
+      if (!r.ok() || !c.ok()) {
+        discard(dir);
+        throw new GitLayerException(
+            "E_WORKSPACE_REUSE",
+            "cannot reuse " + dir + ": " + r.output().strip() + c.output().strip(),
+            dir.toString());
+      }
+    } else {
+      GitCli.Result r = git.run(dir, "reset", "--hard", "--quiet");
+      if (!r.ok()) {
+        discard(dir);
+        throw new GitLayerException(
+            "E_WORKSPACE_CREATE",
+            "checkout into " + dir + " failed: " + r.output().strip(),
+            dir.toString());
+      }
     }
     Workspace ws = new Workspace(name, dir, branch, base.name());
     copyIncludes(ws);
@@ -127,7 +167,7 @@ public final class WorkspacePool implements AutoCloseable {
     Path parked = null;
     synchronized (this) {
       if (warm.size() + parking < maxWarm) {
-        parking++; // a slot held while this workspace is parked outside the lock
+        parking++; // a slot held while this workspace is readied outside the lock
         // Parked under a name no task can have (names never start with a dot), so a later
         // acquire of the same run and task never removes a warm workspace by its old name.
         parked = root.resolve(".warm-" + ProcessHandle.current().pid() + "-" + ++warmCounter);
@@ -135,22 +175,40 @@ public final class WorkspacePool implements AutoCloseable {
     }
     if (parked != null) {
       GitCli.Result r = git.run(ws.dir(), "switch", "--quiet", "--detach", "--discard-changes");
-      GitCli.Result m = r.ok() ? move(ws.dir(), parked) : r;
-      if (m.ok()) {
-        moveOwnerFile(ws.dir(), parked);
-      }
       synchronized (this) {
         parking--;
+        GitCli.Result m = r.ok() ? move(ws.dir(), parked) : r;
         if (m.ok()) {
+          moveOwnerFile(ws.dir(), parked);
           deleteBranch(ws.branch());
           warm.addLast(parked);
           return;
         }
       }
     }
-    remove(ws.dir());
+    discard(ws.dir());
     synchronized (this) {
       deleteBranch(ws.branch());
+    }
+  }
+
+  /**
+   * Removes a workspace: its files outside the lock (the slow part), then its registration under
+   * it. Until the registration goes, the folder still holds its {@code .git} file, so git never
+   * sees a worktree without its admin data.
+   */
+  private void discard(Path dir) {
+    try (var entries = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        if (!p.getFileName().toString().equals(".git")) {
+          deleteTree(p);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("could not empty {} before removing it: {}", dir, e.getMessage());
+    }
+    synchronized (this) {
+      remove(dir);
     }
   }
 
@@ -203,34 +261,6 @@ public final class WorkspacePool implements AutoCloseable {
    * ignored file is removed, so the tree is exactly the base's; the include files are copied
    * afresh.
    */
-  private Workspace reuseWarm(Path parked, String name, Path dir, String branch, ObjectId base) {
-    String shortBranch = branch.substring(Constants.R_HEADS.length());
-    remove(dir);
-    GitCli.Result m = move(parked, dir);
-    if (!m.ok()) {
-      remove(parked);
-      throw new GitLayerException(
-          "E_WORKSPACE_REUSE",
-          "cannot reuse " + parked + ": " + m.output().strip(),
-          dir.toString());
-    }
-    deleteQuietly(ownerFileOf(parked));
-    OwnerFile.ofCurrentProcess(branch, base.name()).writeTo(ownerFileOf(dir));
-    GitCli.Result r =
-        git.run(dir, "switch", "--quiet", "--discard-changes", "-C", shortBranch, base.name());
-    GitCli.Result c = r.ok() ? git.run(dir, "clean", "-ffdxq") : r;
-    if (!r.ok() || !c.ok()) {
-      remove(dir);
-      throw new GitLayerException(
-          "E_WORKSPACE_REUSE",
-          "cannot reuse " + dir + ": " + r.output().strip() + c.output().strip(),
-          dir.toString());
-    }
-    Workspace ws = new Workspace(name, dir, branch, base.name());
-    copyIncludes(ws);
-    return ws;
-  }
-
   private GitCli.Result move(Path from, Path to) {
     return git.run(layout.mainWorkTree(), "worktree", "move", from.toString(), to.toString());
   }

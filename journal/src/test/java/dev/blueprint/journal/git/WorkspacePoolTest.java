@@ -66,7 +66,9 @@ class WorkspacePoolTest {
       repo.git.runOrThrow(first.dir(), "E", "add", ".");
       repo.git.runOrThrow(first.dir(), "E", "commit", "-q", "-m", "dead attempt");
     }
-    // the process died without releasing: directory, registration and branch are all still there
+    // the process died without releasing: directory, registration and branch are all still there,
+    // and a git child killed mid ref update left the branch's lock
+    Files.writeString(repo.dir.resolve(".git/refs/heads/bp/run1/T1.lock"), "");
     repo.write("new.txt", "newer\n");
     repo.git("add", ".");
     repo.git("commit", "-q", "-m", "newer");
@@ -78,6 +80,7 @@ class WorkspacePoolTest {
       assertThat(again.dir().resolve("half-done.txt")).doesNotExist();
       assertThat(again.dir().resolve("new.txt")).exists();
       assertThat(repo.git("worktree", "list").lines().count()).isEqualTo(2);
+      assertThat(repo.dir.resolve(".git/refs/heads/bp/run1/T1.lock")).doesNotExist();
     }
   }
 
@@ -145,8 +148,10 @@ class WorkspacePoolTest {
   @Test
   void manyThreadsAcquireAndReleaseAtOnceWithoutLosingOrLeakingAWorkspace() throws Exception {
     String base = repo.head();
-    int tasks = 24;
-    ExecutorService threads = Executors.newFixedThreadPool(8);
+    // 16 threads as the engine runs them; concurrent `git worktree add`s failed on a half-made
+    // sibling ("failed to read .../commondir") before registration was serialised.
+    int tasks = 64;
+    ExecutorService threads = Executors.newFixedThreadPool(16);
     try (WorkspacePool pool = pool(2)) {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < tasks; i++) {
