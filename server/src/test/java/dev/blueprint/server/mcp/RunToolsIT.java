@@ -110,19 +110,24 @@ class RunToolsIT {
     return ((TextContent) r.content().get(0)).text();
   }
 
-  @Test
-  void dispatchAnswersAtOnceThenStatusFollowsAndAggregateReportsTheFailure() throws Exception {
-    Path repo = repository();
+  /** The SDK's client on {@code bp serve} over stdio, initialized; the server's stderr collects. */
+  private McpSyncClient client(Path repo, StringBuffer serverLog) {
     List<String> cmd = ServerProcess.command("serve", "--repo", repo.toString());
     ServerParameters params =
         ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).env(env).build();
     StdioClientTransport transport =
         new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
-    StringBuffer serverLog = new StringBuffer();
     transport.setStdErrorHandler(line -> serverLog.append(line).append('\n'));
-    try (McpSyncClient client =
-        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
-      client.initialize();
+    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+    client.initialize();
+    return client;
+  }
+
+  @Test
+  void dispatchAnswersAtOnceThenStatusFollowsAndAggregateReportsTheFailure() throws Exception {
+    Path repo = repository();
+    StringBuffer serverLog = new StringBuffer();
+    try (McpSyncClient client = client(repo, serverLog)) {
 
       CallToolResult started =
           client.callTool(new CallToolRequest("dispatch", Map.of("path", "run.bp.md")));
@@ -177,16 +182,8 @@ class RunToolsIT {
   @Test
   void dispatchOfATaskSubsetRunsOnlyThoseTasksAndRefusesUnknownIds() throws Exception {
     Path repo = repository();
-    List<String> cmd = ServerProcess.command("serve", "--repo", repo.toString());
-    ServerParameters params =
-        ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).env(env).build();
-    StdioClientTransport transport =
-        new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
     StringBuffer serverLog = new StringBuffer();
-    transport.setStdErrorHandler(line -> serverLog.append(line).append('\n'));
-    try (McpSyncClient client =
-        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
-      client.initialize();
+    try (McpSyncClient client = client(repo, serverLog)) {
 
       CallToolResult unknown =
           client.callTool(
