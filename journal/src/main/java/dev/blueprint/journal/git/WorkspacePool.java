@@ -62,7 +62,12 @@ public final class WorkspacePool implements AutoCloseable {
   }
 
   public static WorkspacePool open(Path repoDir, GitCli git) {
-    return new WorkspacePool(RepoLayout.find(repoDir), git, null, 0);
+    return open(repoDir, git, 0);
+  }
+
+  /** A pool under the default root that keeps up to {@code maxWarm} released workspaces. */
+  public static WorkspacePool open(Path repoDir, GitCli git, int maxWarm) {
+    return new WorkspacePool(RepoLayout.find(repoDir), git, null, maxWarm);
   }
 
   public Path root() {

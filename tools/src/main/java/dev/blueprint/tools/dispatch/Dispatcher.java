@@ -89,6 +89,10 @@ public final class Dispatcher implements AutoCloseable {
   private final SqliteRunStore store;
   private final JGitCommitQueue queue;
   private final WorkspacePool pool;
+
+  /** Released workspaces kept for reuse: one per worker of a typical run. */
+  private static final int WARM_WORKSPACES = 16;
+
   private final ProcessRunner processes = new ProcessRunner();
 
   private Dispatcher(Path repo, GitCli git, QueueOptions queueOptions, Clock clock) {
@@ -98,7 +102,10 @@ public final class Dispatcher implements AutoCloseable {
     this.store =
         SqliteRunStore.openInRepository(repo, clock, ProcessHandle.current().pid() + "@local");
     this.queue = JGitCommitQueue.open(repo, queueOptions.withGit(git));
-    this.pool = WorkspacePool.open(repo, git);
+    // Warm workspaces: the next task's workspace is a released one switched to the new tip, which
+    // rewrites only the files that differ instead of checking out the whole tree again (a full
+    // checkout per task grew with every landed change and dominated long runs).
+    this.pool = WorkspacePool.open(repo, git, WARM_WORKSPACES);
   }
 
   public static Dispatcher open(Path repo, GitCli git, QueueOptions queueOptions, Clock clock) {
