@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.tools.GitSandbox;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
 import dev.blueprint.tools.status.Attempt;
@@ -17,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,31 +65,13 @@ class DispatchCacheIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home"));
-    repo = Files.createDirectories(tmp.resolve("repo"));
     counter = tmp.resolve("counter.txt");
-    Files.writeString(
-        home.resolve(".gitconfig"),
-        "[user]\n\tname = Blueprint Test\n\temail = bp-test@example.invalid\n"
-            + "[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n");
-    FS.DETECTED.setUserHome(home.toFile());
-    env = new HashMap<>();
-    env.put("HOME", home.toString());
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
-    env.put("GIT_AUTHOR_NAME", "Blueprint Test");
-    env.put("GIT_AUTHOR_EMAIL", "bp-test@example.invalid");
-    env.put("GIT_COMMITTER_NAME", "Blueprint Test");
-    env.put("GIT_COMMITTER_EMAIL", "bp-test@example.invalid");
-    git = new GitCli(env);
-    git.runOrThrow(repo, "E", "init", "--quiet", "-b", "main");
-    Files.writeString(repo.resolve("README.md"), "cache\n");
-    Files.writeString(repo.resolve("old.txt"), "to be deleted by T1\n");
-    Files.writeString(repo.resolve(".gitignore"), ".blueprint/\n");
-    git.runOrThrow(repo, "E", "add", "-A");
-    git.runOrThrow(repo, "E", "commit", "--quiet", "-m", "initial");
+    GitSandbox box =
+        GitSandbox.create(tmp, Map.of("README.md", "cache\n", "old.txt", "to be deleted by T1\n"));
+    repo = box.repo();
+    env = box.env();
+    git = box.git();
     initial = git.runOrThrow(repo, "E", "rev-parse", "HEAD").strip();
-    env.put("PATH", System.getenv("PATH"));
   }
 
   private Blueprint blueprint(String output) {

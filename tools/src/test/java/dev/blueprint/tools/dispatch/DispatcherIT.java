@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.tools.GitSandbox;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
 import dev.blueprint.tools.status.Event;
 import dev.blueprint.tools.status.EventName;
 import dev.blueprint.tools.status.RunState;
 import dev.blueprint.tools.status.TaskState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,28 +87,10 @@ class DispatcherIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home"));
-    repo = Files.createDirectories(tmp.resolve("repo"));
-    Files.writeString(
-        home.resolve(".gitconfig"),
-        "[user]\n\tname = Blueprint Test\n\temail = bp-test@example.invalid\n"
-            + "[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n");
-    FS.DETECTED.setUserHome(home.toFile());
-    env = new HashMap<>();
-    env.put("HOME", home.toString());
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
-    env.put("GIT_AUTHOR_NAME", "Blueprint Test");
-    env.put("GIT_AUTHOR_EMAIL", "bp-test@example.invalid");
-    env.put("GIT_COMMITTER_NAME", "Blueprint Test");
-    env.put("GIT_COMMITTER_EMAIL", "bp-test@example.invalid");
-    git = new GitCli(env);
-    git.runOrThrow(repo, "E", "init", "--quiet", "-b", "main");
-    Files.writeString(repo.resolve("README.md"), "demo\n");
-    Files.writeString(repo.resolve(".gitignore"), ".blueprint/\n");
-    git.runOrThrow(repo, "E", "add", "-A");
-    git.runOrThrow(repo, "E", "commit", "--quiet", "-m", "initial");
-    env.put("PATH", System.getenv("PATH"));
+    GitSandbox box = GitSandbox.create(tmp, Map.of("README.md", "demo\n"));
+    repo = box.repo();
+    env = box.env();
+    git = box.git();
     env.put("DEMO_GREETING", "hello");
   }
 
