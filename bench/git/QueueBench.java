@@ -81,13 +81,17 @@ public class QueueBench {
       // starts that way after its first task).
       warmPool.release(warmPool.acquire("bench", "warmup", bases[0]), false);
       for (int t = 0; t < trials; t++) {
+        settle();
         cliAdd.add(worktreeAdd(t));
         removeLast();
         deleted += files;
+        settle();
         cold.add(poolAcquire(coldPool, t));
         deleted += files;
+        settle();
         warmMs.add(warmAcquire(warmPool, t, bases[(t + 1) % 2]));
         if (JGIT) {
+          settle();
           jgit.add(jgitLinkedCheckout(t));
           removeLast();
           deleted += files;
@@ -95,7 +99,8 @@ public class QueueBench {
       }
     }
     System.out.println();
-    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved; each cold variant followed by removing it):");
+    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved; each cold variant followed by removing it"
+        + (SETTLE ? "; sync before each timed variant" : "; no sync between variants") + "):");
     print("git worktree add", cliAdd);
     print("WorkspacePool.acquire, cold (git worktree add + owner file + includes)", cold);
     print("WorkspacePool.acquire, warm (reuse: switch to the next base + clean)", warmMs);
@@ -263,6 +268,20 @@ public class QueueBench {
     }
     return (System.nanoTime() - s) / 1e6;
   }
+
+  /**
+   * Flushes what the previous variant left to write back (untimed). Without it, each variant pays
+   * for the one before it: on this machine's file system the write-back of 20,000 new or deleted
+   * files throttles the next writer, and one checkout took 0.7 s or 17 s depending on what ran
+   * just before it (docs/git-layer.md, Benchmark).
+   */
+  static void settle() throws Exception {
+    if (SETTLE) {
+      new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+  }
+
+  static final boolean SETTLE = !"false".equals(System.getProperty("settle"));
 
   static int removeLast() {
     git.run(repo, "worktree", "remove", "--force", last.toString());

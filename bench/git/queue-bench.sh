@@ -3,6 +3,7 @@
 # Usage: bench/git/queue-bench.sh [TRIALS] [COMMITS_PER_TRIAL] [FILES] [HISTORY]
 # BENCH_OPTS="-Dparts=workspaces" runs only the workspace part ("queue" only the queue);
 # -Djgit=true adds JGit's checkout into hand-made linked-worktree files as a fourth variant.
+# -Dsettle=false skips the untimed `sync` before each timed workspace variant.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -ntp -q -pl journal compile

@@ -23,11 +23,18 @@ final class BlueprintSource {
 
   private final RepositoryRoot root;
   private final long maxFileBytes;
+  private final UnchangedFiles unchanged;
   private final AtomicLong parses = new AtomicLong();
+  private final AtomicLong fileReads = new AtomicLong();
 
   BlueprintSource(RepositoryRoot root, long maxFileBytes) {
+    this(root, maxFileBytes, UnchangedFiles.systemClock());
+  }
+
+  BlueprintSource(RepositoryRoot root, long maxFileBytes, UnchangedFiles unchanged) {
     this.root = root;
     this.maxFileBytes = maxFileBytes;
+    this.unchanged = unchanged;
   }
 
   /** What came of reading: a blueprint's text, or why there is none. */
@@ -46,6 +53,10 @@ final class BlueprintSource {
   record Refused(String message) implements Loaded {}
 
   Loaded fromPath(String relative) {
+    Optional<Read> same = unchanged.lookup(relative);
+    if (same.isPresent()) {
+      return same.get();
+    }
     Optional<Path> file = root.resolve(relative);
     if (file.isEmpty()) {
       return new Refused("path refused: '" + relative + "' is not inside the repository");
@@ -58,13 +69,17 @@ final class BlueprintSource {
       if (Files.size(f) > maxFileBytes) {
         return new Refused(tooLarge(relative));
       }
-      // Read on every call, never remembered: an edited file must give its new diagnostics.
+      // Taken before reading: a write during the read leaves a status that no longer matches.
+      Optional<UnchangedFiles.Status> before = unchanged.status(f);
       byte[] bytes = Files.readAllBytes(f);
+      fileReads.incrementAndGet();
       if (bytes.length > maxFileBytes) {
         return new Refused(tooLarge(relative));
       }
       // Named relative to the repository, so results do not leak the server's folder layout.
-      return new Read(root.relativeName(f), utf8(bytes));
+      Read read = new Read(root.relativeName(f), utf8(bytes));
+      unchanged.remember(relative, f, before, read);
+      return read;
     } catch (IOException e) {
       return new Refused("cannot read " + relative + ": " + e.getMessage());
     }
@@ -82,6 +97,11 @@ final class BlueprintSource {
   Blueprint parse(Read read) {
     parses.incrementAndGet();
     return BlueprintReader.readString(read.text(), read.sourceName());
+  }
+
+  /** How many times a file's bytes were read (what an unchanged file's status saves; tests). */
+  long fileReads() {
+    return fileReads.get();
   }
 
   /** How many blueprints were parsed so far (what a cached result saves; read by tests). */
