@@ -6,10 +6,10 @@ import dev.blueprint.tools.aggregate.Aggregation;
 import dev.blueprint.tools.status.StatusJson;
 import dev.blueprint.tools.status.sqlite.SqliteRunStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,22 +28,15 @@ final class AggregateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (schema_version 1).")
   boolean json;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Run as if started in DIR.")
-  Path dir = Path.of("");
+  @Mixin RunsOption runs;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path repo = DispatchCommand.repository(dir);
-    if (!Files.exists(repo.resolve(".blueprint").resolve("state.db"))) {
-      throw new UsageException("no runs in " + repo);
-    }
+    Path repo = runs.repository();
     try (SqliteRunStore store =
-        SqliteRunStore.openInRepository(repo, DispatchCommand.clock(), "bp-aggregate")) {
+        runs.open(repo, "bp-aggregate", () -> new UsageException("no runs in " + repo))) {
       String id = runId != null ? runId : StatusCommand.latest(store, repo);
       Aggregation a =
           Aggregation.of(

@@ -1,10 +1,10 @@
 package dev.blueprint.server.cli;
 
 import dev.blueprint.tools.status.sqlite.SqliteRunStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,23 +26,16 @@ final class ApproveCommand implements Callable<Integer> {
   @Option(names = "--by", paramLabel = "NAME", description = "Who approves (default: $USER).")
   String by;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Run as if started in DIR.")
-  Path dir = Path.of("");
+  @Mixin RunsOption runs;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Path repo = DispatchCommand.repository(dir);
-    if (!Files.exists(repo.resolve(".blueprint").resolve("state.db"))) {
-      throw DispatchCommand.noRun(runId, repo);
-    }
+    Path repo = runs.repository();
     String who = by != null ? by : System.getProperty("user.name", "someone");
     try (SqliteRunStore store =
-        SqliteRunStore.openInRepository(repo, DispatchCommand.clock(), "bp-approve")) {
+        runs.open(repo, "bp-approve", () -> DispatchCommand.noRun(runId, repo))) {
       store.run(runId).orElseThrow(() -> DispatchCommand.noRun(runId, repo));
       try {
         store.approve(runId, taskId, who);

@@ -7,11 +7,11 @@ import dev.blueprint.tools.status.RunStore;
 import dev.blueprint.tools.status.StatusJson;
 import dev.blueprint.tools.status.sqlite.SqliteRunStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,23 +46,20 @@ final class StatusCommand implements Callable<Integer> {
               + " change otherwise.")
   boolean watch;
 
-  @Option(
-      names = {"-C", "--repo"},
-      paramLabel = "DIR",
-      description = "Run as if started in DIR.")
-  Path dir = Path.of("");
+  @Mixin RunsOption runs;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path repo = DispatchCommand.repository(dir);
-    if (!Files.exists(repo.resolve(".blueprint").resolve("state.db"))) {
-      throw new UsageException("no runs in " + repo + " (start one with bp dispatch FILE)");
-    }
+    Path repo = runs.repository();
     PrintWriter out = spec.commandLine().getOut();
     try (SqliteRunStore store =
-        SqliteRunStore.openInRepository(repo, DispatchCommand.clock(), "bp-status")) {
+        runs.open(
+            repo,
+            "bp-status",
+            () ->
+                new UsageException("no runs in " + repo + " (start one with bp dispatch FILE)"))) {
       String id = runId != null ? runId : latest(store, repo);
       RunStatusReader reader = new RunStatusReader(store, DispatchCommand.clock(), repo);
       // A terminal watching redraws in place with bars; anything else gets plain blocks, one per

@@ -3,6 +3,7 @@ package dev.blueprint.server.mcp;
 import io.modelcontextprotocol.spec.McpLoggableSession;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.lang.ref.WeakReference;
@@ -38,7 +39,11 @@ final class SessionDirectory {
 
   /** A provider that behaves as {@code p} and notes its sessions; {@code onClose} runs at close. */
   McpServerTransportProvider capture(McpServerTransportProvider p, Runnable onClose) {
-    return new McpServerTransportProvider() {
+    final class Captured extends Delegating implements McpServerTransportProvider {
+      Captured() {
+        super(p, onClose);
+      }
+
       @Override
       public void setSessionFactory(McpServerSession.Factory factory) {
         p.setSessionFactory(
@@ -48,40 +53,18 @@ final class SessionDirectory {
               return s;
             });
       }
-
-      @Override
-      public Mono<Void> notifyClients(String method, Object params) {
-        return p.notifyClients(method, params);
-      }
-
-      @Override
-      public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-        return p.notifyClient(sessionId, method, params);
-      }
-
-      @Override
-      public void close() {
-        onClose.run();
-        p.close();
-      }
-
-      @Override
-      public Mono<Void> closeGracefully() {
-        onClose.run();
-        return p.closeGracefully();
-      }
-
-      @Override
-      public List<String> protocolVersions() {
-        return p.protocolVersions();
-      }
-    };
+    }
+    return new Captured();
   }
 
   /** As {@link #capture(McpServerTransportProvider, Runnable)}, for Streamable HTTP. */
   McpStreamableServerTransportProvider capture(
       McpStreamableServerTransportProvider p, Runnable onClose) {
-    return new McpStreamableServerTransportProvider() {
+    final class Captured extends Delegating implements McpStreamableServerTransportProvider {
+      Captured() {
+        super(p, onClose);
+      }
+
       @Override
       public void setSessionFactory(McpStreamableServerSession.Factory factory) {
         p.setSessionFactory(
@@ -92,33 +75,45 @@ final class SessionDirectory {
               return init;
             });
       }
+    }
+    return new Captured();
+  }
 
-      @Override
-      public Mono<Void> notifyClients(String method, Object params) {
-        return p.notifyClients(method, params);
-      }
+  /** What both kinds of provider pass straight through; closing runs {@code onClose} first. */
+  private abstract static class Delegating implements McpServerTransportProviderBase {
+    private final McpServerTransportProviderBase p;
+    private final Runnable onClose;
 
-      @Override
-      public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-        return p.notifyClient(sessionId, method, params);
-      }
+    Delegating(McpServerTransportProviderBase p, Runnable onClose) {
+      this.p = p;
+      this.onClose = onClose;
+    }
 
-      @Override
-      public void close() {
-        onClose.run();
-        p.close();
-      }
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+      return p.notifyClients(method, params);
+    }
 
-      @Override
-      public Mono<Void> closeGracefully() {
-        onClose.run();
-        return p.closeGracefully();
-      }
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+      return p.notifyClient(sessionId, method, params);
+    }
 
-      @Override
-      public List<String> protocolVersions() {
-        return p.protocolVersions();
-      }
-    };
+    @Override
+    public void close() {
+      onClose.run();
+      p.close();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+      onClose.run();
+      return p.closeGracefully();
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+      return p.protocolVersions();
+    }
   }
 }
