@@ -175,7 +175,7 @@ final class BlockYamlParser {
    * line {@code at} (after a {@code - } for a mapping inside a sequence entry).
    */
   private ObjectNode mapping(int indent, int firstKey, String pointer, int depth) {
-    ObjectNode o = NODES.objectNode();
+    ObjectNode o = CompactFields.objectNode(NODES);
     int keyAt = firstKey;
     while (true) {
       int line = at;
@@ -340,7 +340,7 @@ final class BlockYamlParser {
       case '{':
         int close = skipSpaces(c + 1, end);
         if (close < end && text.charAt(close) == '}' && onlyComment(close + 1, end)) {
-          return NODES.objectNode();
+          return CompactFields.objectNode(NODES);
         }
         throw GIVE_UP;
       case '|':

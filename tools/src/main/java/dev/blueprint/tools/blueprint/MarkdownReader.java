@@ -46,7 +46,6 @@ final class MarkdownReader {
       Pattern.compile("^[ \\t]*+(_[A-Za-z0-9_.\\-]++)[ \\t]*+:(.*)$");
   private static final Pattern TASK_ID_LINE =
       Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
-  private static final Pattern TITLE_SEPARATOR = Pattern.compile("^\\s*[:.\\-—–]\\s*");
 
   private final SourceLines lines;
   private final BlueprintParts parts;
@@ -109,8 +108,9 @@ final class MarkdownReader {
     if (level == 1 && parts.title == null) {
       parts.title = text;
     }
-    Matcher m = TIER.matcher(text);
-    if (m.matches()) {
+    // Most headings are not tiers: a cheap look at the first word before the regular expression.
+    Matcher m = text.regionMatches(true, 0, "tier", 0, 4) ? TIER.matcher(text) : null;
+    if (m != null && m.matches()) {
       if (tier == null || level <= tierLevel) {
         String name = m.group(2).isBlank() ? "Tier " + m.group(1) : m.group(2).trim();
         tier = new Tier(name, Integer.parseInt(m.group(1)), firstLine(h) + 1);
@@ -308,9 +308,31 @@ final class MarkdownReader {
       return null;
     }
     if (id != null && heading.startsWith(id)) {
-      String rest = TITLE_SEPARATOR.matcher(heading.substring(id.length())).replaceFirst("").trim();
+      String rest = withoutSeparator(heading, id.length()).trim();
       return rest.isEmpty() ? heading : rest;
     }
     return heading;
+  }
+
+  /**
+   * {@code text} from {@code from} on without a leading separator ({@code : . - — –} with the
+   * whitespace around it); by hand, as this runs once per task heading.
+   */
+  private static String withoutSeparator(String text, int from) {
+    int i = skipWhitespace(text, from);
+    if (i < text.length() && ":.-—–".indexOf(text.charAt(i)) >= 0) {
+      return text.substring(skipWhitespace(text, i + 1));
+    }
+    return text.substring(from);
+  }
+
+  /**
+   * The first index at or after {@code i} that is not regex {@code \s} ({@code [ \t\n\x0B\f\r]}).
+   */
+  private static int skipWhitespace(String text, int i) {
+    while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
   }
 }

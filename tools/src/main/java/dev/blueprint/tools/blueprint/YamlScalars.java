@@ -92,20 +92,28 @@ final class YamlScalars {
   /**
    * False when no implicit resolver can match, so the value is a string without running the
    * resolver's regular expressions (most of the fast path's allocation). SnakeYAML picks resolvers
-   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN} (words of at most five
-   * letters), numbers and timestamps {@code -+.0-9}, merge {@code <}.
+   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN}, numbers and timestamps
+   * {@code -+.0-9}, merge {@code <}. A value starting with a letter can only be one of the
+   * resolvers' words ({@link #WORDS}); ids such as {@code T12} used to go through the regular
+   * expressions, a matcher each.
    */
   static boolean resolverMayMatch(String v) {
     char c = v.charAt(0);
     switch (c) {
       case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
-        return v.length() <= 5;
+        return v.length() <= 5 && WORDS.contains(v);
       case '~', '-', '+', '.', '<', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
         return true;
       default:
         return false;
     }
   }
+
+  /** Every word SnakeYAML's boolean and null resolvers match (their patterns, spelled out). */
+  private static final java.util.Set<String> WORDS =
+      java.util.Set.of(
+          "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+          "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
 
   /** {@code 0} or up to nine digits without a leading zero, optionally negative. */
   private static boolean simpleInt(String v) {

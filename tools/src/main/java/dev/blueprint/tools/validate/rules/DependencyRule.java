@@ -28,6 +28,9 @@ public final class DependencyRule implements Rule {
           out.add(unknown(index, t, who + " dependencies", d.taskId(), d.line()));
         }
       }
+      if (t.bindings().isEmpty()) {
+        continue;
+      }
       Set<String> declared = new HashSet<>();
       t.dependencies().forEach(d -> declared.add(d.taskId()));
       for (Binding bind : t.bindings()) {

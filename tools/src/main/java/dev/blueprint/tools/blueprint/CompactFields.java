@@ -1,0 +1,218 @@
+package dev.blueprint.tools.blueprint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The fields of one {@link ObjectNode} the fast YAML path builds, in insertion order, as two
+ * parallel arrays searched linearly. Jackson's default {@code LinkedHashMap} costs a table and a
+ * 40-byte entry per field; task mappings have a handful of fields each, and for 100k tasks those
+ * maps were most of the heap the reader keeps (and that the collector copies). A mapping that grows
+ * past {@link #LINEAR} fields moves to a {@code LinkedHashMap} so large blocks stay linear-time.
+ *
+ * <p>Behaves as an ordinary insertion-ordered mutable map: {@code put} of an existing key keeps its
+ * position, {@code remove} shifts the rest, iteration supports {@code remove}.
+ */
+final class CompactFields extends AbstractMap<String, JsonNode> {
+  private static final int LINEAR = 16;
+
+  private String[] keys;
+  private JsonNode[] values;
+  private int size;
+  private Map<String, JsonNode> large;
+  private int modCount;
+
+  private CompactFields(int capacity) {
+    keys = new String[capacity];
+    values = new JsonNode[capacity];
+  }
+
+  /** An empty object node backed by compact fields. */
+  static ObjectNode objectNode(JsonNodeFactory nodes) {
+    return new ObjectNode(nodes, new CompactFields(4));
+  }
+
+  private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+    if (key != null) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(key)) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public JsonNode get(Object key) {
+    if (large != null) {
+      return large.get(key);
+    }
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return large != null ? large.containsKey(key) : indexOf(key) >= 0;
+  }
+
+  @Override
+  public JsonNode put(String key, JsonNode value) {
+    if (large != null) {
+      return large.put(key, value);
+    }
+    java.util.Objects.requireNonNull(key, "key");
+    int i = indexOf(key);
+    if (i >= 0) {
+      JsonNode old = values[i];
+      values[i] = value;
+      return old;
+    }
+    modCount++;
+    if (size == LINEAR) {
+      large = new LinkedHashMap<>(LINEAR * 4);
+      for (int j = 0; j < size; j++) {
+        large.put(keys[j], values[j]);
+      }
+      keys = null;
+      values = null;
+      size = 0;
+      return large.put(key, value);
+    }
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    keys[size] = key;
+    values[size++] = value;
+    return null;
+  }
+
+  @Override
+  public JsonNode remove(Object key) {
+    if (large != null) {
+      return large.remove(key);
+    }
+    int i = indexOf(key);
+    if (i < 0) {
+      return null;
+    }
+    JsonNode old = values[i];
+    removeAt(i);
+    return old;
+  }
+
+  private void removeAt(int i) {
+    modCount++;
+    System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+    System.arraycopy(values, i + 1, values, i, size - i - 1);
+    size--;
+    keys[size] = null;
+    values[size] = null;
+  }
+
+  @Override
+  public void clear() {
+    if (large != null) {
+      large.clear();
+      return;
+    }
+    modCount++;
+    Arrays.fill(keys, 0, size, null);
+    Arrays.fill(values, 0, size, null);
+    size = 0;
+  }
+
+  @Override
+  public int size() {
+    return large != null ? large.size() : size;
+  }
+
+  @Override
+  public Set<Map.Entry<String, JsonNode>> entrySet() {
+    if (large != null) {
+      return large.entrySet();
+    }
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return CompactFields.this.size();
+      }
+
+      @Override
+      public Iterator<Map.Entry<String, JsonNode>> iterator() {
+        if (large != null) {
+          return large.entrySet().iterator();
+        }
+        return new Entries();
+      }
+    };
+  }
+
+  /** Iterates in insertion order; entries write through to the map. */
+  private final class Entries implements Iterator<Map.Entry<String, JsonNode>> {
+    private int next;
+    private int last = -1;
+    private int expected = modCount;
+
+    @Override
+    public boolean hasNext() {
+      return next < size;
+    }
+
+    @Override
+    public Map.Entry<String, JsonNode> next() {
+      if (expected != modCount || large != null) {
+        throw new ConcurrentModificationException();
+      }
+      if (next >= size) {
+        throw new NoSuchElementException();
+      }
+      last = next++;
+      int at = last;
+      String key = keys[at];
+      return new SimpleEntry<>(key, values[at]) {
+        @Override
+        public JsonNode setValue(JsonNode value) {
+          JsonNode old = super.setValue(value);
+          if (large == null && at < size && keys[at] == key) {
+            values[at] = value;
+          } else {
+            CompactFields.this.put(key, value);
+          }
+          return old;
+        }
+      };
+    }
+
+    @Override
+    public void remove() {
+      if (last < 0) {
+        throw new IllegalStateException();
+      }
+      if (expected != modCount || large != null) {
+        throw new ConcurrentModificationException();
+      }
+      removeAt(last);
+      next = last;
+      last = -1;
+      expected = modCount;
+    }
+  }
+}
