@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A fast path for the plain block-YAML that task blocks are written in: block mappings and
@@ -42,7 +41,7 @@ final class BlockYamlParser {
   private final int[] starts;
   private final int[] ends;
   private final int count;
-  private final TreeMap<String, Integer> lines = new TreeMap<>();
+  private final FieldLines.Builder lines = new FieldLines.Builder();
   private int at;
 
   private BlockYamlParser(String text, int firstLine, int[] starts, int[] ends, int count) {
@@ -115,7 +114,7 @@ final class BlockYamlParser {
     if (nextContent(at) < count) {
       throw GIVE_UP;
     }
-    return new LocatedDocument(root, lines, rootLine);
+    return new LocatedDocument(root, lines.build(), rootLine);
   }
 
   private boolean marker(int s, int len, char c) {
