@@ -27,6 +27,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   private static final int LINEAR = 16;
 
   private String[] keys;
+  private int[] hashes;
   private JsonNode[] values;
   private int size;
   private Map<String, JsonNode> large;
@@ -34,6 +35,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
 
   private CompactFields(int capacity) {
     keys = new String[capacity];
+    hashes = new int[capacity];
     values = new JsonNode[capacity];
   }
 
@@ -42,17 +44,15 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     return new ObjectNode(nodes, new CompactFields(4));
   }
 
+  /** Where {@code key} is, or -1; compares cached hash codes before any characters. */
   private int indexOf(Object key) {
-    for (int i = 0; i < size; i++) {
-      if (keys[i] == key) {
-        return i;
-      }
+    if (!(key instanceof String k)) {
+      return -1;
     }
-    if (key != null) {
-      for (int i = 0; i < size; i++) {
-        if (keys[i].equals(key)) {
-          return i;
-        }
+    int h = k.hashCode();
+    for (int i = 0; i < size; i++) {
+      if (hashes[i] == h && (keys[i] == k || keys[i].equals(k))) {
+        return i;
       }
     }
     return -1;
@@ -91,15 +91,18 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
         large.put(keys[j], values[j]);
       }
       keys = null;
+      hashes = null;
       values = null;
       size = 0;
       return large.put(key, value);
     }
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
     keys[size] = key;
+    hashes[size] = key.hashCode();
     values[size++] = value;
     return null;
   }
@@ -121,6 +124,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   private void removeAt(int i) {
     modCount++;
     System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+    System.arraycopy(hashes, i + 1, hashes, i, size - i - 1);
     System.arraycopy(values, i + 1, values, i, size - i - 1);
     size--;
     keys[size] = null;

@@ -28,6 +28,7 @@ public final class TaskIds {
   private final int[] positions;
   private final int[][] prerequisites;
   private final boolean[] unknownPrerequisite;
+  private final boolean[] first;
 
   private TaskIds(List<Task> tasks) {
     this.tasks = tasks;
@@ -35,12 +36,14 @@ public final class TaskIds {
     int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     slots = new String[capacity];
     positions = new int[capacity];
+    first = new boolean[n];
     for (int i = 0; i < n; i++) {
       String id = tasks.get(i).id();
       int s = slot(id);
       if (slots[s] == null) {
         slots[s] = id;
         positions[s] = i;
+        first[i] = true;
       }
     }
     prerequisites = new int[n][];
@@ -107,7 +110,7 @@ public final class TaskIds {
 
   /** Whether the task at {@code position} is the first with its id (the one that counts). */
   public boolean isFirst(int position) {
-    return indexOf(tasks.get(position).id()) == position;
+    return first[position];
   }
 
   /**
