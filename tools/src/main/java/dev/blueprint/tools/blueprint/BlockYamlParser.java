@@ -128,12 +128,11 @@ final class BlockYamlParser extends BlockYamlText {
         throw GIVE_UP;
       }
       String key = LocatedTreeParser.shared(text.substring(keyAt, colon));
-      if (o.has(key)) {
-        throw GIVE_UP;
-      }
       String field = LocatedTreeParser.shared(pointer + "/" + key);
       lines.put(field, abs(line));
-      o.set(key, value(colon + 1, end, indent, field, depth, true));
+      if (o.replace(key, value(colon + 1, end, indent, field, depth, true)) != null) {
+        throw GIVE_UP; // a duplicate key (found by the insert itself, not a lookup before it)
+      }
       int next = nextContent(at);
       if (next >= count) {
         at = next;

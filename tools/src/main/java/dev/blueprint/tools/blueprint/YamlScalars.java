@@ -23,26 +23,24 @@ final class YamlScalars {
 
   /**
    * Short values repeat across tasks ({@code not_started}, {@code file}, a shared interface text):
-   * one immutable node each, from a bounded table, instead of a node and a string per task.
+   * one immutable node each, from a small direct-mapped table of recent values, instead of a node
+   * and a string per task. A slot is overwritten by the next value that hashes to it, so the table
+   * never grows and needs no lock; nodes are immutable (final fields), so a racing reader sees
+   * either a whole node or another one, and only the sharing, never the tree, depends on it.
    */
-  private static final int SHARED_TEXT_LIMIT = 1 << 13;
-
-  private static final java.util.concurrent.ConcurrentHashMap<String, TextNode> TEXTS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final TextNode[] RECENT = new TextNode[1 << 12];
 
   static TextNode text(String value) {
     if (value.length() > 48) {
       return NODES.textNode(value);
     }
-    TextNode known = TEXTS.get(value);
-    if (known != null) {
+    int slot = value.hashCode() & (RECENT.length - 1);
+    TextNode known = RECENT[slot];
+    if (known != null && known.textValue().equals(value)) {
       return known;
     }
     TextNode node = NODES.textNode(value);
-    if (TEXTS.size() < SHARED_TEXT_LIMIT) {
-      TextNode raced = TEXTS.putIfAbsent(value, node);
-      return raced == null ? node : raced;
-    }
+    RECENT[slot] = node;
     return node;
   }
 

@@ -1,6 +1,10 @@
 package dev.blueprint.tools.validate.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
 
 /**
@@ -72,23 +76,25 @@ final class StringFields {
   }
 
   private static void walk(JsonNode n, Path path, Visitor visitor) {
-    if (n.isTextual()) {
+    // instanceof rather than isTextual()/isObject(): cheaper than the virtual calls on the
+    // millions of values of a large blueprint.
+    if (n instanceof TextNode) {
       visitor.visit(path, n.textValue());
-    } else if (n.isObject()) {
+    } else if (n instanceof ObjectNode) {
       var fields = n.fields();
       while (fields.hasNext()) {
         var e = fields.next();
         JsonNode v = e.getValue();
-        if (v.isContainerNode() || v.isTextual()) {
+        if (v instanceof ContainerNode || v instanceof TextNode) {
           path.push(e.getKey(), 0);
           walk(v, path, visitor);
           path.pop();
         }
       }
-    } else if (n.isArray()) {
+    } else if (n instanceof ArrayNode) {
       for (int i = 0; i < n.size(); i++) {
         JsonNode v = n.get(i);
-        if (v.isContainerNode() || v.isTextual()) {
+        if (v instanceof ContainerNode || v instanceof TextNode) {
           path.push(null, i);
           walk(v, path, visitor);
           path.pop();
