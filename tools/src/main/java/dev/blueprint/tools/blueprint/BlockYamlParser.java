@@ -127,8 +127,8 @@ final class BlockYamlParser extends BlockYamlText {
       if (colon < 0) {
         throw GIVE_UP;
       }
-      String key = LocatedTreeParser.shared(text.substring(keyAt, colon));
-      String field = LocatedTreeParser.shared(pointer + "/" + key);
+      String key = SharedNames.key(text, keyAt, colon);
+      String field = SharedNames.field(pointer, key);
       lines.put(field, abs(line));
       if (o.replace(key, value(colon + 1, end, indent, field, depth, true)) != null) {
         throw GIVE_UP; // a duplicate key (found by the insert itself, not a lookup before it)
@@ -160,7 +160,7 @@ final class BlockYamlParser extends BlockYamlText {
     while (true) {
       int line = at;
       int end = ends[line];
-      String element = LocatedTreeParser.shared(pointer + "/" + a.size());
+      String element = SharedNames.element(pointer, a.size());
       int c = starts[line] + indent + 1;
       while (c < end && text.charAt(c) == ' ') {
         c++;
@@ -305,7 +305,7 @@ final class BlockYamlParser extends BlockYamlText {
       if (b == e || isIndicator(text.charAt(b), b + 1 < e ? text.charAt(b + 1) : ' ')) {
         throw GIVE_UP; // an empty entry (trailing comma) or an indicator
       }
-      lines.put(LocatedTreeParser.shared(pointer + "/" + a.size()), lineNumber);
+      lines.put(SharedNames.element(pointer, a.size()), lineNumber);
       a.add(plain(text.substring(b, e)));
       s = comma + 1;
     }
