@@ -12,8 +12,9 @@ import java.util.Set;
  * large blueprints, were the largest part of validating and planning.
  *
  * <p>When an id repeats, it names its first task (the validator reports the duplicate). The index
- * of the list a caller last asked about is kept (weakly), so a validate-then-plan sequence over the
- * same blueprint builds it once. Instances are immutable and safe to share between threads.
+ * of the list a caller last asked about is kept, so a validate-then-plan sequence over the same
+ * blueprint builds it once; the list itself is held only weakly and the index holds no task, so the
+ * cache never keeps a blueprint alive. Instances are immutable and safe to share between threads.
  */
 public final class TaskIds {
   private static final int[] NONE = new int[0];
@@ -23,7 +24,6 @@ public final class TaskIds {
 
   private record Cached(WeakReference<List<Task>> tasks, TaskIds ids) {}
 
-  private final List<Task> tasks;
   private final String[] slots;
   private final int[] positions;
   private final int[][] prerequisites;
@@ -31,7 +31,6 @@ public final class TaskIds {
   private final boolean[] first;
 
   private TaskIds(List<Task> tasks) {
-    this.tasks = tasks;
     int n = tasks.size();
     int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     slots = new String[capacity];
@@ -87,11 +86,6 @@ public final class TaskIds {
       i = (i + 1) & mask;
     }
     return i;
-  }
-
-  /** The task list this indexes. */
-  public List<Task> tasks() {
-    return tasks;
   }
 
   /** The position of the first task with {@code id}, or -1 when no task has it. */
