@@ -118,7 +118,8 @@ final class BlockYamlParser extends BlockYamlText {
    * line {@code at} (after a {@code - } for a mapping inside a sequence entry).
    */
   private ObjectNode mapping(int indent, int firstKey, String pointer, int depth) {
-    ObjectNode o = CompactFields.objectNode(NODES);
+    CompactFields fields = new CompactFields(4);
+    ObjectNode o = CompactFields.objectNode(NODES, fields);
     int keyAt = firstKey;
     while (true) {
       int line = at;
@@ -134,16 +135,12 @@ final class BlockYamlParser extends BlockYamlText {
         throw GIVE_UP; // a duplicate key (found by the insert itself, not a lookup before it)
       }
       int next = nextContent(at);
-      if (next >= count) {
+      if (next >= count || indent(next) < indent) {
         at = next;
+        fields.seal();
         return o;
       }
-      int ind = indent(next);
-      if (ind < indent) {
-        at = next;
-        return o;
-      }
-      if (ind > indent) {
+      if (indent(next) > indent) {
         throw GIVE_UP; // a continuation line or bad indentation: Jackson decides
       }
       at = next;

@@ -33,7 +33,21 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   private Map<String, JsonNode> large;
   private int modCount;
 
-  private CompactFields(int capacity) {
+  /** Whether {@code keys} and {@code hashes} are a shape shared with other maps (copy on write). */
+  private boolean sharedShape;
+
+  /** A sequence of keys many maps have (every task block's top level has the same few). */
+  private record Shape(String[] keys, int[] hashes) {}
+
+  private static final int SHAPE_MASK = (1 << 10) - 1;
+
+  /**
+   * Recent shapes, direct-mapped by their keys' hashes; racy and lossy by design (immutable
+   * entries, a miss only means an own copy).
+   */
+  private static final Shape[] SHAPES = new Shape[SHAPE_MASK + 1];
+
+  CompactFields(int capacity) {
     keys = new String[capacity];
     hashes = new int[capacity];
     values = new JsonNode[capacity];
@@ -42,6 +56,59 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   /** An empty object node backed by compact fields. */
   static ObjectNode objectNode(JsonNodeFactory nodes) {
     return new ObjectNode(nodes, new CompactFields(4));
+  }
+
+  /** An object node backed by {@code fields}. */
+  static ObjectNode objectNode(JsonNodeFactory nodes, CompactFields fields) {
+    return new ObjectNode(nodes, fields);
+  }
+
+  /**
+   * Done adding fields (the parser finished this mapping): trims the arrays and, when another map
+   * already has exactly these keys in this order, shares its key and hash arrays, so 100k task
+   * mappings keep one copy of their field names and each validator pass over the tasks finds them
+   * in the cache. Later changes copy the shape first.
+   */
+  void seal() {
+    if (large != null || sharedShape) {
+      return;
+    }
+    int h = size;
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + hashes[i];
+    }
+    int slot = (h ^ (h >>> 16)) & SHAPE_MASK;
+    Shape shape = SHAPES[slot];
+    if (shape == null || !sameKeys(shape)) {
+      shape = new Shape(Arrays.copyOf(keys, size), Arrays.copyOf(hashes, size));
+      SHAPES[slot] = shape;
+    }
+    keys = shape.keys();
+    hashes = shape.hashes();
+    if (values.length != size) {
+      values = Arrays.copyOf(values, size);
+    }
+    sharedShape = true;
+  }
+
+  private boolean sameKeys(Shape shape) {
+    if (shape.keys().length != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (shape.keys()[i] != keys[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Takes an own copy of the arrays with room for {@code capacity} fields. */
+  private void own(int capacity) {
+    keys = Arrays.copyOf(keys, capacity);
+    hashes = Arrays.copyOf(hashes, capacity);
+    values = Arrays.copyOf(values, capacity);
+    sharedShape = false;
   }
 
   /** Where {@code key} is, or -1; compares cached hash codes before any characters. */
@@ -94,12 +161,11 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
       hashes = null;
       values = null;
       size = 0;
+      sharedShape = false;
       return large.put(key, value);
     }
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+    if (sharedShape || size == keys.length) {
+      own(Math.max(4, size * 2));
     }
     keys[size] = key;
     hashes[size] = key.hashCode();
@@ -122,6 +188,9 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   }
 
   private void removeAt(int i) {
+    if (sharedShape) {
+      own(Math.max(4, size));
+    }
     modCount++;
     System.arraycopy(keys, i + 1, keys, i, size - i - 1);
     System.arraycopy(hashes, i + 1, hashes, i, size - i - 1);
@@ -138,6 +207,9 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
       return;
     }
     modCount++;
+    if (sharedShape) {
+      own(4);
+    }
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
