@@ -168,7 +168,8 @@ final class MarkdownReader {
   private record Fence(String lang, String body, int contentLine) {}
 
   /** What parsing a fence gave: its documents, or why it failed. */
-  private record Parsed(List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure) {}
+  private record Parsed(
+      List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure, Task task) {}
 
   /**
    * Fences are parsed this many at a time, in parallel (YAML parsing is most of the reading time),
@@ -204,7 +205,7 @@ final class MarkdownReader {
     }
     List<Parsed> parsed =
         (pending.size() > 1 ? pending.parallelStream() : pending.stream())
-            .map(s -> s.fence() == null ? null : parse(s.fence()))
+            .map(s -> s.fence() == null ? null : parse(s))
             .toList();
     Tier current = tier;
     String currentHeading = heading;
@@ -221,6 +222,13 @@ final class MarkdownReader {
         parseFailure(s.fence().body(), p.failure());
         continue;
       }
+      if (p.task() != null) {
+        if (tier != null) {
+          parts.tier(tier);
+        }
+        parts.tasks.add(p.task());
+        continue;
+      }
       for (LocatedDocument d : p.docs()) {
         block(d);
       }
@@ -230,16 +238,25 @@ final class MarkdownReader {
     pending.clear();
   }
 
-  private static Parsed parse(Fence f) {
+  /**
+   * Parses a fence; a block that is one task (the usual case) is also mapped to its {@link Task}
+   * here, in the parallel workers, rather than afterwards in document order.
+   */
+  private static Parsed parse(Step s) {
+    Fence f = s.fence();
+    List<LocatedDocument> docs;
     try {
-      return new Parsed(
+      docs =
           f.lang().equals("json")
               ? LocatedTreeParser.parseJson(f.body(), f.contentLine())
-              : LocatedTreeParser.parseYaml(f.body(), f.contentLine()),
-          null);
+              : LocatedTreeParser.parseYaml(f.body(), f.contentLine());
     } catch (LocatedTreeParser.ParseFailure e) {
-      return new Parsed(null, e);
+      return new Parsed(null, e, null);
     }
+    if (docs.size() == 1 && docs.get(0).root() instanceof ObjectNode raw && raw.has("task_id")) {
+      return new Parsed(docs, null, mapTask(raw, docs.get(0), "", s.tier(), s.heading()));
+    }
+    return new Parsed(docs, null, null);
   }
 
   private void parseFailure(String body, LocatedTreeParser.ParseFailure e) {
@@ -328,13 +345,18 @@ final class MarkdownReader {
     if (tier != null) {
       parts.tier(tier);
     }
+    parts.tasks.add(mapTask(raw, d, pointer, tier, heading));
+  }
+
+  private static Task mapTask(
+      ObjectNode raw, LocatedDocument d, String pointer, Tier tier, String heading) {
     String id = NodeValues.text(raw, "task_id");
-    parts.tasks.add(
-        TaskMapper.map(raw, d.linesUnder(pointer), d.lineOf(pointer, d.line()), tier, title(id)));
+    return TaskMapper.map(
+        raw, d.linesUnder(pointer), d.lineOf(pointer, d.line()), tier, title(heading, id));
   }
 
   /** The heading's title without a leading task id: {@code T0.1: Title} gives {@code Title}. */
-  private String title(String id) {
+  private static String title(String heading, String id) {
     if (heading == null) {
       return null;
     }
