@@ -2,10 +2,8 @@ package dev.blueprint.tools.blueprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A fast path for the plain block-YAML that task blocks are written in: block mappings and
@@ -22,35 +20,16 @@ import java.util.TreeMap;
  * {@code BlockYamlParserTest} checks both paths give identical results on fixtures and generated
  * documents.
  */
-final class BlockYamlParser {
-  /** Thrown to give up; preallocated and without a stack trace, so giving up is cheap. */
-  private static final class GiveUp extends RuntimeException {
-    GiveUp() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final GiveUp GIVE_UP = new GiveUp();
-
+final class BlockYamlParser extends BlockYamlText {
   /** Deeper nesting goes to Jackson, which enforces its own limit. */
   private static final int MAX_DEPTH = 64;
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
-  private final String text;
   private final int firstLine;
-  private final int[] starts;
-  private final int[] ends;
-  private final int count;
-  private final TreeMap<String, Integer> lines = new TreeMap<>();
-  private int at;
+  private final FieldLines.Builder lines = new FieldLines.Builder();
 
   private BlockYamlParser(String text, int firstLine, int[] starts, int[] ends, int count) {
-    this.text = text;
+    super(text, starts, ends, count);
     this.firstLine = firstLine;
-    this.starts = starts;
-    this.ends = ends;
-    this.count = count;
   }
 
   /**
@@ -91,7 +70,7 @@ final class BlockYamlParser {
     BlockYamlParser p = new BlockYamlParser(text, firstLine, starts, ends, lineCount);
     try {
       return List.of(p.document());
-    } catch (GiveUp | NumberFormatException e) {
+    } catch (BlockYamlText.GiveUp | NumberFormatException e) {
       return null;
     }
   }
@@ -115,43 +94,11 @@ final class BlockYamlParser {
     if (nextContent(at) < count) {
       throw GIVE_UP;
     }
-    return new LocatedDocument(root, lines, rootLine);
-  }
-
-  private boolean marker(int s, int len, char c) {
-    return len >= 3
-        && text.charAt(s) == c
-        && text.charAt(s + 1) == c
-        && text.charAt(s + 2) == c
-        && (len == 3 || text.charAt(s + 3) == ' ');
+    return new LocatedDocument(root, lines.build(), rootLine);
   }
 
   private int abs(int line) {
     return firstLine + line;
-  }
-
-  /** The first line at or after {@code from} that is neither blank nor only a comment. */
-  private int nextContent(int from) {
-    for (int i = from; i < count; i++) {
-      int c = firstNonSpace(i);
-      if (c < ends[i] && text.charAt(c) != '#') {
-        return i;
-      }
-    }
-    return count;
-  }
-
-  private int firstNonSpace(int line) {
-    int c = starts[line];
-    int e = ends[line];
-    while (c < e && text.charAt(c) == ' ') {
-      c++;
-    }
-    return c;
-  }
-
-  private int indent(int line) {
-    return firstNonSpace(line) - starts[line];
   }
 
   /** A block collection whose first line is {@code at}, at column {@code indent}. */
@@ -166,16 +113,13 @@ final class BlockYamlParser {
     return mapping(indent, c, pointer, depth);
   }
 
-  private boolean isDash(int c, int end) {
-    return c < end && text.charAt(c) == '-' && (c + 1 == end || text.charAt(c + 1) == ' ');
-  }
-
   /**
    * A block mapping at column {@code indent}; its first key starts at offset {@code firstKey} on
    * line {@code at} (after a {@code - } for a mapping inside a sequence entry).
    */
   private ObjectNode mapping(int indent, int firstKey, String pointer, int depth) {
-    ObjectNode o = NODES.objectNode();
+    CompactFields fields = new CompactFields(4);
+    ObjectNode o = CompactFields.objectNode(NODES, fields);
     int keyAt = firstKey;
     while (true) {
       int line = at;
@@ -184,24 +128,19 @@ final class BlockYamlParser {
       if (colon < 0) {
         throw GIVE_UP;
       }
-      String key = LocatedTreeParser.shared(text.substring(keyAt, colon));
-      if (o.has(key)) {
-        throw GIVE_UP;
-      }
-      String field = LocatedTreeParser.shared(pointer + "/" + key);
+      String key = SharedNames.key(text, keyAt, colon);
+      String field = SharedNames.field(pointer, key);
       lines.put(field, abs(line));
-      o.set(key, value(colon + 1, end, indent, field, depth, true));
+      if (o.replace(key, value(colon + 1, end, indent, field, depth, true)) != null) {
+        throw GIVE_UP; // a duplicate key (found by the insert itself, not a lookup before it)
+      }
       int next = nextContent(at);
-      if (next >= count) {
+      if (next >= count || indent(next) < indent) {
         at = next;
+        fields.seal();
         return o;
       }
-      int ind = indent(next);
-      if (ind < indent) {
-        at = next;
-        return o;
-      }
-      if (ind > indent) {
+      if (indent(next) > indent) {
         throw GIVE_UP; // a continuation line or bad indentation: Jackson decides
       }
       at = next;
@@ -212,39 +151,13 @@ final class BlockYamlParser {
     }
   }
 
-  /**
-   * Where the {@code :} ending a plain key that starts at {@code s} is, or -1: keys are names
-   * ({@code [A-Za-z_][A-Za-z0-9_.-]*}) followed by a colon and a space or the line end.
-   */
-  private int keyEnd(int s, int end) {
-    if (s >= end || !keyStart(text.charAt(s))) {
-      return -1;
-    }
-    int i = s + 1;
-    while (i < end && keyPart(text.charAt(i))) {
-      i++;
-    }
-    if (i - s > 200 || i >= end || text.charAt(i) != ':') {
-      return -1;
-    }
-    return i + 1 == end || text.charAt(i + 1) == ' ' ? i : -1;
-  }
-
-  private static boolean keyStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
-  }
-
-  private static boolean keyPart(char c) {
-    return keyStart(c) || c >= '0' && c <= '9' || c == '-' || c == '.';
-  }
-
   /** A block sequence whose dashes sit at column {@code indent}, starting on line {@code at}. */
   private ArrayNode sequence(int indent, String pointer, int depth, boolean indentless) {
     ArrayNode a = NODES.arrayNode();
     while (true) {
       int line = at;
       int end = ends[line];
-      String element = LocatedTreeParser.shared(pointer + "/" + a.size());
+      String element = SharedNames.element(pointer, a.size());
       int c = starts[line] + indent + 1;
       while (c < end && text.charAt(c) == ' ') {
         c++;
@@ -340,7 +253,7 @@ final class BlockYamlParser {
       case '{':
         int close = skipSpaces(c + 1, end);
         if (close < end && text.charAt(close) == '}' && onlyComment(close + 1, end)) {
-          return NODES.objectNode();
+          return CompactFields.objectNode(NODES);
         }
         throw GIVE_UP;
       case '|':
@@ -352,106 +265,6 @@ final class BlockYamlParser {
         }
         return plain(blockPlain(c, end));
     }
-  }
-
-  private static boolean isIndicator(char c, char next) {
-    switch (c) {
-      case '-':
-        return next == ' ';
-      case '?':
-      case ':':
-      case ',':
-      case '[':
-      case ']':
-      case '{':
-      case '}':
-      case '#':
-      case '&':
-      case '*':
-      case '!':
-      case '|':
-      case '>':
-      case '\'':
-      case '"':
-      case '%':
-      case '@':
-      case '`':
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private int skipSpaces(int c, int end) {
-    while (c < end && text.charAt(c) == ' ') {
-      c++;
-    }
-    return c;
-  }
-
-  /** Only spaces, then optionally a comment, from {@code c}; a comment needs a space before it. */
-  private boolean onlyComment(int c, int end) {
-    int s = skipSpaces(c, end);
-    return s == end || s > c && text.charAt(s) == '#';
-  }
-
-  /** A one-line quoted scalar without escapes ({@code ''} in single quotes is one quote). */
-  private String quoted(int open, int end, char quote) {
-    StringBuilder sb = null;
-    int i = open + 1;
-    int from = i;
-    while (true) {
-      if (i >= end) {
-        throw GIVE_UP; // runs onto the next line
-      }
-      char c = text.charAt(i);
-      if (c == '\\' && quote == '"') {
-        throw GIVE_UP;
-      }
-      if (c == quote) {
-        if (quote == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
-          if (sb == null) {
-            sb = new StringBuilder();
-          }
-          sb.append(text, from, i + 1);
-          i += 2;
-          from = i;
-          continue;
-        }
-        break;
-      }
-      i++;
-    }
-    if (!onlyComment(i + 1, end)) {
-      throw GIVE_UP; // a quoted key, or text after the closing quote
-    }
-    if (sb == null) {
-      return text.substring(from, i);
-    }
-    return sb.append(text, from, i).toString();
-  }
-
-  /** A plain scalar in block context: up to a comment, without trailing spaces. */
-  private String blockPlain(int c, int end) {
-    int stop = end;
-    for (int i = c; i < end; i++) {
-      char ch = text.charAt(i);
-      if (ch == '#' && text.charAt(i - 1) == ' ') {
-        stop = i;
-        break;
-      }
-      if (ch == ':' && (i + 1 == end || !safeAfterColon(text.charAt(i + 1)))) {
-        throw GIVE_UP; // "a: b: c" or a trailing colon
-      }
-    }
-    while (stop > c && text.charAt(stop - 1) == ' ') {
-      stop--;
-    }
-    return text.substring(c, stop);
-  }
-
-  private static boolean safeAfterColon(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/';
   }
 
   /** {@code [a, b]} on one line, of plain scalars only. */
@@ -489,92 +302,11 @@ final class BlockYamlParser {
       if (b == e || isIndicator(text.charAt(b), b + 1 < e ? text.charAt(b + 1) : ' ')) {
         throw GIVE_UP; // an empty entry (trailing comma) or an indicator
       }
-      lines.put(LocatedTreeParser.shared(pointer + "/" + a.size()), lineNumber);
+      lines.put(SharedNames.element(pointer, a.size()), lineNumber);
       a.add(plain(text.substring(b, e)));
       s = comma + 1;
     }
     return a;
-  }
-
-  private static boolean flowSafe(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c >= '0' && c <= '9'
-        || c == '_'
-        || c == '.'
-        || c == '-'
-        || c == '/';
-  }
-
-  /**
-   * A {@code |} or {@code >} block scalar whose header is at {@code c} on line {@code line}; the
-   * content must be more indented than the collection at column {@code parent}.
-   */
-  private JsonNode blockScalar(int c, int end, int parent, int line) {
-    boolean literal = text.charAt(c) == '|';
-    int i = c + 1;
-    boolean strip = false;
-    if (i < end && text.charAt(i) == '-') {
-      strip = true;
-      i++;
-    } else if (i < end && (text.charAt(i) == '+' || Character.isDigit(text.charAt(i)))) {
-      throw GIVE_UP;
-    }
-    if (i < end && text.charAt(i) != ' ' || !onlyComment(i, end)) {
-      throw GIVE_UP;
-    }
-    int first = line + 1;
-    if (first >= count || ends[first] == starts[first]) {
-      throw GIVE_UP; // empty, or leading blank lines
-    }
-    int ind = indent(first);
-    if (ind <= parent || ind == ends[first] - starts[first]) {
-      throw GIVE_UP;
-    }
-    StringBuilder sb = new StringBuilder();
-    int last = first;
-    int pendingBlank = 0;
-    int l = first;
-    for (; l < count; l++) {
-      int s = starts[l];
-      int e = ends[l];
-      if (s == e) {
-        pendingBlank++;
-        continue;
-      }
-      int li = indent(l);
-      if (li < ind) {
-        if (li == e - s) {
-          throw GIVE_UP; // a line of spaces only
-        }
-        break;
-      }
-      if (li == e - s) {
-        throw GIVE_UP;
-      }
-      if (l > first) {
-        if (!literal && (pendingBlank > 0 || li > ind)) {
-          throw GIVE_UP; // folding rules for blank and more-indented lines: leave to Jackson
-        }
-        sb.append(literal ? '\n' : ' ');
-        for (int k = 0; k < pendingBlank; k++) {
-          sb.append('\n');
-        }
-      } else if (!literal && li > ind) {
-        throw GIVE_UP;
-      }
-      pendingBlank = 0;
-      sb.append(text, s + ind, e);
-      last = l;
-    }
-    if (l >= count && pendingBlank == 0 && ends[last] == text.length()) {
-      throw GIVE_UP; // the last line has no line break, so clipping keeps none
-    }
-    if (!strip) {
-      sb.append('\n');
-    }
-    at = last + 1;
-    return NODES.textNode(sb.toString());
   }
 
   /** A plain scalar as Jackson reads it, or give up when only Jackson can tell. */

@@ -34,7 +34,7 @@ final class FieldLines extends AbstractMap<String, Integer> {
     if (map.isEmpty()) {
       return EMPTY;
     }
-    int capacity = Integer.highestOneBit(Math.max(2, map.size()) * 2 - 1) << 1;
+    int capacity = capacityFor(map.size());
     String[] keys = new String[capacity];
     int[] lines = new int[capacity];
     int size = 0;
@@ -49,6 +49,57 @@ final class FieldLines extends AbstractMap<String, Integer> {
       lines[slot] = v;
     }
     return new FieldLines(keys, lines, size);
+  }
+
+  private static int capacityFor(int size) {
+    return Integer.highestOneBit(Math.max(2, size) * 2 - 1) << 1;
+  }
+
+  /**
+   * Collects pointers and lines while a parser walks a document (a later line for the same pointer
+   * replaces the earlier); {@link #build} hands the table over without copying it into a map.
+   */
+  static final class Builder {
+    private String[] keys = new String[64];
+    private int[] lines = new int[64];
+    private int size;
+
+    void put(String pointer, int line) {
+      java.util.Objects.requireNonNull(pointer, "pointer");
+      if ((size + 1) * 2 > keys.length) {
+        rehash(keys.length * 2);
+      }
+      int i = slot(keys, pointer);
+      if (keys[i] == null) {
+        size++;
+      }
+      keys[i] = pointer;
+      lines[i] = line;
+    }
+
+    private void rehash(int capacity) {
+      String[] oldKeys = keys;
+      int[] oldLines = lines;
+      keys = new String[capacity];
+      lines = new int[capacity];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != null) {
+          int i = slot(keys, oldKeys[j]);
+          keys[i] = oldKeys[j];
+          lines[i] = oldLines[j];
+        }
+      }
+    }
+
+    FieldLines build() {
+      if (size == 0) {
+        return EMPTY;
+      }
+      if (capacityFor(size) != keys.length) {
+        rehash(capacityFor(size));
+      }
+      return new FieldLines(keys, lines, size);
+    }
   }
 
   private static int slot(String[] keys, Object key) {

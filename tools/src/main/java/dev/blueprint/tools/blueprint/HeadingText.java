@@ -23,9 +23,9 @@ final class HeadingText {
     int first = spans.get(0).getLineIndex();
     int last = spans.get(spans.size() - 1).getLineIndex();
     String line = lines.line(first);
-    Matcher atx = ATX.matcher(line);
-    if (atx.find()) {
-      return withoutClosingHashes(line.substring(atx.end()).strip());
+    String atx = atx(line);
+    if (atx != null) {
+      return atx;
     }
     // Setext: the text lines above the underline.
     StringBuilder sb = new StringBuilder();
@@ -33,6 +33,12 @@ final class HeadingText {
       sb.append(sb.length() == 0 ? "" : " ").append(lines.line(i).trim());
     }
     return sb.toString();
+  }
+
+  /** The text of an ATX heading line, or null when the line is not one. */
+  static String atx(String line) {
+    Matcher atx = ATX.matcher(line);
+    return atx.find() ? withoutClosingHashes(line.substring(atx.end()).strip()) : null;
   }
 
   /** {@code Title ##} gives {@code Title}; done by hand, a regex here is quadratic on spaces. */

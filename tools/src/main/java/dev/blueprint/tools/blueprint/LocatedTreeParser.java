@@ -59,12 +59,17 @@ final class LocatedTreeParser {
     if (known != null) {
       return known;
     }
-    if (SHARED.size() < SHARED_LIMIT) {
+    if (sharedCount < SHARED_LIMIT) {
       known = SHARED.putIfAbsent(s, s);
+      if (known == null) {
+        sharedCount++; // racy, so approximate: a bound, and no size() (a sum over cells) per miss
+      }
       return known == null ? s : known;
     }
     return s;
   }
+
+  private static int sharedCount;
 
   private static YAMLFactory yamlFactory() {
     LoaderOptions options = new LoaderOptions();

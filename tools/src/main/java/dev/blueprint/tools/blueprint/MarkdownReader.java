@@ -46,7 +46,6 @@ final class MarkdownReader {
       Pattern.compile("^[ \\t]*+(_[A-Za-z0-9_.\\-]++)[ \\t]*+:(.*)$");
   private static final Pattern TASK_ID_LINE =
       Pattern.compile("(?m)^[ \\t]*+-?[ \\t]*+task_id[ \\t]*+:");
-  private static final Pattern TITLE_SEPARATOR = Pattern.compile("^\\s*[:.\\-—–]\\s*");
 
   private final SourceLines lines;
   private final BlueprintParts parts;
@@ -60,13 +59,35 @@ final class MarkdownReader {
   }
 
   static Blueprint read(String text, BlueprintParts parts) {
+    return read(text, parts, true);
+  }
+
+  /**
+   * Reads markdown; with {@code plainScan}, documents in the plain subset are read by {@link
+   * PlainMarkdownScan} and only the rest by commonmark (false: always commonmark, for tests that
+   * compare the two).
+   */
+  static Blueprint read(String text, BlueprintParts parts, boolean plainScan) {
     SourceLines lines = new SourceLines(text);
     int body = MarkdownPreamble.frontMatter(lines, parts);
     int blank = MarkdownPreamble.junkBeforeTitle(lines, body);
     MarkdownReader r = new MarkdownReader(lines, parts);
-    // Lines before `blank` are emptied so commonmark does not see them; later lines keep their
-    // numbers, and headings (the only lines read back) are never in the emptied part.
-    r.walk(PARSER.parse(lines.blankedBefore(blank)));
+    List<PlainMarkdownScan.Block> blocks = plainScan ? PlainMarkdownScan.scan(lines, blank) : null;
+    if (blocks != null) {
+      for (PlainMarkdownScan.Block b : blocks) {
+        if (b instanceof PlainMarkdownScan.HeadingBlock h) {
+          r.heading(h.level(), h.text(), h.line());
+        } else if (b instanceof PlainMarkdownScan.FenceBlock f) {
+          r.fence(f.info(), f.literal(), f.line());
+        } else if (b instanceof PlainMarkdownScan.HtmlBlock h) {
+          r.html(h.literal(), h.line());
+        }
+      }
+    } else {
+      // Lines before `blank` are emptied so commonmark does not see them; later lines keep their
+      // numbers, and headings (the only lines read back) are never in the emptied part.
+      r.walk(PARSER.parse(lines.blankedBefore(blank)));
+    }
     r.flush();
     return parts.build();
   }
@@ -78,11 +99,11 @@ final class MarkdownReader {
     while (!stack.isEmpty()) {
       Node n = stack.pop();
       if (n instanceof Heading h) {
-        heading(h);
+        heading(h.getLevel(), HeadingText.of(h, lines), firstLine(h));
       } else if (n instanceof FencedCodeBlock f) {
-        fence(f);
+        fence(f.getInfo(), f.getLiteral(), firstLine(f));
       } else if (n instanceof HtmlBlock h) {
-        pending.add(new Step(null, null, null, h));
+        html(h.getLiteral(), firstLine(h));
       }
       if (n instanceof Document
           || n instanceof BlockQuote
@@ -102,18 +123,18 @@ final class MarkdownReader {
     return spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
   }
 
-  private void heading(Heading h) {
-    String text = HeadingText.of(h, lines);
+  /** A heading of {@code level} whose source line is {@code lineIndex} (0-based). */
+  private void heading(int level, String text, int lineIndex) {
     heading = text;
-    int level = h.getLevel();
     if (level == 1 && parts.title == null) {
       parts.title = text;
     }
-    Matcher m = TIER.matcher(text);
-    if (m.matches()) {
+    // Most headings are not tiers: a cheap look at the first word before the regular expression.
+    Matcher m = text.regionMatches(true, 0, "tier", 0, 4) ? TIER.matcher(text) : null;
+    if (m != null && m.matches()) {
       if (tier == null || level <= tierLevel) {
         String name = m.group(2).isBlank() ? "Tier " + m.group(1) : m.group(2).trim();
-        tier = new Tier(name, Integer.parseInt(m.group(1)), firstLine(h) + 1);
+        tier = new Tier(name, Integer.parseInt(m.group(1)), lineIndex + 1);
         tierLevel = level;
       }
     } else if (tier != null && level <= tierLevel) {
@@ -121,9 +142,14 @@ final class MarkdownReader {
     }
   }
 
-  private void html(HtmlBlock h) {
-    String[] body = h.getLiteral() == null ? new String[0] : h.getLiteral().split("\n", -1);
-    int start = firstLine(h) + 1;
+  /** An HTML block whose first line is {@code lineIndex} (0-based): queued in document order. */
+  private void html(String literal, int lineIndex) {
+    pending.add(new Step(null, null, null, literal, lineIndex));
+  }
+
+  private void applyHtml(String literal, int lineIndex) {
+    String[] body = literal == null ? new String[0] : literal.split("\n", -1);
+    int start = lineIndex + 1;
     for (int i = 0; i < body.length; i++) {
       String l = body[i];
       if (l.contains("BLUEPRINT METADATA") && parts.metadataLine == 0) {
@@ -137,12 +163,13 @@ final class MarkdownReader {
   }
 
   /** A fence to parse (with the tier and heading it sits under) or an HTML block, in order. */
-  private record Step(Fence fence, Tier tier, String heading, HtmlBlock html) {}
+  private record Step(Fence fence, Tier tier, String heading, String html, int htmlLine) {}
 
   private record Fence(String lang, String body, int contentLine) {}
 
   /** What parsing a fence gave: its documents, or why it failed. */
-  private record Parsed(List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure) {}
+  private record Parsed(
+      List<LocatedDocument> docs, LocatedTreeParser.ParseFailure failure, Task task) {}
 
   /**
    * Fences are parsed this many at a time, in parallel (YAML parsing is most of the reading time),
@@ -152,15 +179,20 @@ final class MarkdownReader {
 
   private final List<Step> pending = new ArrayList<>();
 
-  private void fence(FencedCodeBlock f) {
-    String info = f.getInfo() == null ? "" : f.getInfo().trim().toLowerCase(Locale.ROOT);
-    String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
-    String body = f.getLiteral() == null ? "" : f.getLiteral();
+  /** A fenced block whose opening fence is on line {@code lineIndex} (0-based). */
+  private void fence(String infoString, String literal, int lineIndex) {
+    String info = infoString == null ? "" : infoString.trim().toLowerCase(Locale.ROOT);
+    int space = 0;
+    while (space < info.length() && " \t\n\u000B\f\r".indexOf(info.charAt(space)) < 0) {
+      space++;
+    }
+    String lang = info.substring(0, space); // the first word (regex \s ends it)
+    String body = literal == null ? "" : literal;
     boolean structured = lang.equals("yaml") || lang.equals("yml") || lang.equals("json");
     if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(body).find())) {
       return;
     }
-    pending.add(new Step(new Fence(lang, body, firstLine(f) + 2), tier, heading, null));
+    pending.add(new Step(new Fence(lang, body, lineIndex + 2), tier, heading, null, 0));
     if (pending.size() >= BATCH) {
       flush();
     }
@@ -173,14 +205,14 @@ final class MarkdownReader {
     }
     List<Parsed> parsed =
         (pending.size() > 1 ? pending.parallelStream() : pending.stream())
-            .map(s -> s.fence() == null ? null : parse(s.fence()))
+            .map(s -> s.fence() == null ? null : parse(s))
             .toList();
     Tier current = tier;
     String currentHeading = heading;
     for (int i = 0; i < pending.size(); i++) {
       Step s = pending.get(i);
-      if (s.html() != null) {
-        html(s.html());
+      if (s.fence() == null) {
+        applyHtml(s.html(), s.htmlLine());
         continue;
       }
       tier = s.tier();
@@ -188,6 +220,13 @@ final class MarkdownReader {
       Parsed p = parsed.get(i);
       if (p.failure() != null) {
         parseFailure(s.fence().body(), p.failure());
+        continue;
+      }
+      if (p.task() != null) {
+        if (tier != null) {
+          parts.tier(tier);
+        }
+        parts.tasks.add(p.task());
         continue;
       }
       for (LocatedDocument d : p.docs()) {
@@ -199,16 +238,25 @@ final class MarkdownReader {
     pending.clear();
   }
 
-  private static Parsed parse(Fence f) {
+  /**
+   * Parses a fence; a block that is one task (the usual case) is also mapped to its {@link Task}
+   * here, in the parallel workers, rather than afterwards in document order.
+   */
+  private static Parsed parse(Step s) {
+    Fence f = s.fence();
+    List<LocatedDocument> docs;
     try {
-      return new Parsed(
+      docs =
           f.lang().equals("json")
               ? LocatedTreeParser.parseJson(f.body(), f.contentLine())
-              : LocatedTreeParser.parseYaml(f.body(), f.contentLine()),
-          null);
+              : LocatedTreeParser.parseYaml(f.body(), f.contentLine());
     } catch (LocatedTreeParser.ParseFailure e) {
-      return new Parsed(null, e);
+      return new Parsed(null, e, null);
     }
+    if (docs.size() == 1 && docs.get(0).root() instanceof ObjectNode raw && raw.has("task_id")) {
+      return new Parsed(docs, null, mapTask(raw, docs.get(0), "", s.tier(), s.heading()));
+    }
+    return new Parsed(docs, null, null);
   }
 
   private void parseFailure(String body, LocatedTreeParser.ParseFailure e) {
@@ -297,20 +345,47 @@ final class MarkdownReader {
     if (tier != null) {
       parts.tier(tier);
     }
+    parts.tasks.add(mapTask(raw, d, pointer, tier, heading));
+  }
+
+  private static Task mapTask(
+      ObjectNode raw, LocatedDocument d, String pointer, Tier tier, String heading) {
     String id = NodeValues.text(raw, "task_id");
-    parts.tasks.add(
-        TaskMapper.map(raw, d.linesUnder(pointer), d.lineOf(pointer, d.line()), tier, title(id)));
+    return TaskMapper.map(
+        raw, d.linesUnder(pointer), d.lineOf(pointer, d.line()), tier, title(heading, id));
   }
 
   /** The heading's title without a leading task id: {@code T0.1: Title} gives {@code Title}. */
-  private String title(String id) {
+  private static String title(String heading, String id) {
     if (heading == null) {
       return null;
     }
     if (id != null && heading.startsWith(id)) {
-      String rest = TITLE_SEPARATOR.matcher(heading.substring(id.length())).replaceFirst("").trim();
+      String rest = withoutSeparator(heading, id.length()).trim();
       return rest.isEmpty() ? heading : rest;
     }
     return heading;
+  }
+
+  /**
+   * {@code text} from {@code from} on without a leading separator ({@code : . - — –} with the
+   * whitespace around it); by hand, as this runs once per task heading.
+   */
+  private static String withoutSeparator(String text, int from) {
+    int i = skipWhitespace(text, from);
+    if (i < text.length() && ":.-—–".indexOf(text.charAt(i)) >= 0) {
+      return text.substring(skipWhitespace(text, i + 1));
+    }
+    return text.substring(from);
+  }
+
+  /**
+   * The first index at or after {@code i} that is not regex {@code \s} ({@code [ \t\n\x0B\f\r]}).
+   */
+  private static int skipWhitespace(String text, int i) {
+    while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
   }
 }

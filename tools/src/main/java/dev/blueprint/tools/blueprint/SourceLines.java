@@ -38,6 +38,21 @@ final class SourceLines {
     return text.substring(starts[i], end);
   }
 
+  /** The text, with {@code \n} line ends. */
+  String text() {
+    return text;
+  }
+
+  /** Where line {@code i} starts in {@link #text()}. */
+  int start(int i) {
+    return starts[i];
+  }
+
+  /** Where line {@code i} ends (its {@code \n}, or the end of the text). */
+  int end(int i) {
+    return i + 1 < count ? starts[i + 1] - 1 : text.length();
+  }
+
   /** The text with lines {@code 0..upTo-1} emptied, keeping every later line where it was. */
   String blankedBefore(int upTo) {
     if (upTo <= 0) {

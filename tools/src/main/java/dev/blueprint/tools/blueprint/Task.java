@@ -73,16 +73,29 @@ public record Task(
    * without repeats.
    */
   public Set<String> prerequisites() {
-    Set<String> ids = new LinkedHashSet<>();
+    // A task has a few of these and every graph pass asks for them: an array with a linear
+    // duplicate check instead of a LinkedHashSet (a table and an entry per id) on every call.
+    String[] ids = new String[dependencies.size() + bindings.size()];
+    int n = 0;
     for (Dependency d : dependencies) {
-      ids.add(d.taskId());
+      n = addNew(ids, n, d.taskId());
     }
     for (Binding b : bindings) {
       if (b.source() != null) {
-        ids.add(b.source());
+        n = addNew(ids, n, b.source());
       }
     }
-    return ids;
+    return new OrderedIds(ids, n);
+  }
+
+  private static int addNew(String[] ids, int n, String id) {
+    for (int i = 0; i < n; i++) {
+      if (java.util.Objects.equals(ids[i], id)) {
+        return n;
+      }
+    }
+    ids[n] = id;
+    return n + 1;
   }
 
   /** The line of a field given as a JSON pointer, falling back to the task's own line. */

@@ -19,6 +19,9 @@ import java.util.Map;
  * Nothing is judged here: the validator reads {@code raw} and the typed fields to report problems.
  */
 final class TaskMapper {
+  /** The parser's own pointer instance, so element pointers come from its table, not a concat. */
+  private static final String DEPENDENCIES = LocatedTreeParser.shared("/dependencies");
+
   private final ObjectNode raw;
   private final Map<String, Integer> lines;
   private final int line;
@@ -90,7 +93,7 @@ final class TaskMapper {
     if (deps.isArray()) {
       for (int i = 0; i < deps.size(); i++) {
         JsonNode e = deps.get(i);
-        int l = at("/dependencies/" + i);
+        int l = at(SharedNames.element(DEPENDENCIES, i));
         if (e.isObject()) {
           String task = text(e, "task");
           if (task == null) {

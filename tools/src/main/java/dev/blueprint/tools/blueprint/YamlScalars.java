@@ -23,26 +23,24 @@ final class YamlScalars {
 
   /**
    * Short values repeat across tasks ({@code not_started}, {@code file}, a shared interface text):
-   * one immutable node each, from a bounded table, instead of a node and a string per task.
+   * one immutable node each, from a small direct-mapped table of recent values, instead of a node
+   * and a string per task. A slot is overwritten by the next value that hashes to it, so the table
+   * never grows and needs no lock; nodes are immutable (final fields), so a racing reader sees
+   * either a whole node or another one, and only the sharing, never the tree, depends on it.
    */
-  private static final int SHARED_TEXT_LIMIT = 1 << 13;
-
-  private static final java.util.concurrent.ConcurrentHashMap<String, TextNode> TEXTS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final TextNode[] RECENT = new TextNode[1 << 12];
 
   static TextNode text(String value) {
     if (value.length() > 48) {
       return NODES.textNode(value);
     }
-    TextNode known = TEXTS.get(value);
-    if (known != null) {
+    int slot = value.hashCode() & (RECENT.length - 1);
+    TextNode known = RECENT[slot];
+    if (known != null && known.textValue().equals(value)) {
       return known;
     }
     TextNode node = NODES.textNode(value);
-    if (TEXTS.size() < SHARED_TEXT_LIMIT) {
-      TextNode raced = TEXTS.putIfAbsent(value, node);
-      return raced == null ? node : raced;
-    }
+    RECENT[slot] = node;
     return node;
   }
 
@@ -92,20 +90,28 @@ final class YamlScalars {
   /**
    * False when no implicit resolver can match, so the value is a string without running the
    * resolver's regular expressions (most of the fast path's allocation). SnakeYAML picks resolvers
-   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN} (words of at most five
-   * letters), numbers and timestamps {@code -+.0-9}, merge {@code <}.
+   * by first character: booleans {@code yYnNtTfFoO} and nulls {@code ~nN}, numbers and timestamps
+   * {@code -+.0-9}, merge {@code <}. A value starting with a letter can only be one of the
+   * resolvers' words ({@link #WORDS}); ids such as {@code T12} used to go through the regular
+   * expressions, a matcher each.
    */
   static boolean resolverMayMatch(String v) {
     char c = v.charAt(0);
     switch (c) {
       case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
-        return v.length() <= 5;
+        return v.length() <= 5 && WORDS.contains(v);
       case '~', '-', '+', '.', '<', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
         return true;
       default:
         return false;
     }
   }
+
+  /** Every word SnakeYAML's boolean and null resolvers match (their patterns, spelled out). */
+  private static final java.util.Set<String> WORDS =
+      java.util.Set.of(
+          "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+          "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
 
   /** {@code 0} or up to nine digits without a leading zero, optionally negative. */
   private static boolean simpleInt(String v) {

@@ -2,11 +2,10 @@ package dev.blueprint.tools.plan;
 
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Task;
+import dev.blueprint.tools.blueprint.TaskIds;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
@@ -28,7 +27,6 @@ import org.jgrapht.graph.DefaultEdge;
  */
 final class TaskGraph {
   final Task[] tasks;
-  final Map<String, Integer> rankOf;
   final int[][] prerequisites;
   final int[][] dependents;
 
@@ -37,40 +35,47 @@ final class TaskGraph {
 
   @SuppressWarnings("unchecked")
   private TaskGraph(Blueprint blueprint) {
-    Map<String, Task> byId = new HashMap<>();
-    for (Task t : blueprint.tasks()) {
-      byId.putIfAbsent(t.id(), t);
+    // Ids, and prerequisites as positions, come from the index the validator already built.
+    List<Task> all = blueprint.tasks();
+    TaskIds index = TaskIds.of(all);
+    List<String> firstIds = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      if (index.isFirst(i)) {
+        firstIds.add(all.get(i).id());
+      }
     }
-    String[] ids = byId.keySet().toArray(String[]::new);
+    String[] ids = firstIds.toArray(String[]::new);
     Arrays.sort(ids, NaturalOrder.INSTANCE);
     int n = ids.length;
     tasks = new Task[n];
-    rankOf = new HashMap<>(n * 2);
+    int[] rankAt = new int[all.size()];
+    int[] positionOf = new int[n];
     for (int i = 0; i < n; i++) {
-      tasks[i] = byId.get(ids[i]);
-      rankOf.put(ids[i], i);
+      int position = index.indexOf(ids[i]);
+      positionOf[i] = position;
+      rankAt[position] = i;
+      tasks[i] = all.get(position);
     }
     prerequisites = new int[n][];
     missing = new List[n];
     int[] dependentCount = new int[n];
     for (int i = 0; i < n; i++) {
-      Set<String> pre = tasks[i].prerequisites();
-      int[] ranks = new int[pre.size()];
-      int k = 0;
-      for (String p : pre) {
-        Integer r = rankOf.get(p);
-        if (r == null) {
-          if (missing[i] == null) {
-            missing[i] = new ArrayList<>();
+      int[] positions = index.prerequisites(positionOf[i]);
+      int[] ranks = new int[positions.length];
+      for (int k = 0; k < positions.length; k++) {
+        ranks[k] = rankAt[positions[k]];
+        dependentCount[ranks[k]]++;
+      }
+      Arrays.sort(ranks);
+      prerequisites[i] = ranks;
+      if (index.hasUnknownPrerequisite(positionOf[i])) {
+        missing[i] = new ArrayList<>();
+        for (String p : tasks[i].prerequisites()) {
+          if (!index.contains(p)) {
+            missing[i].add(p);
           }
-          missing[i].add(p);
-        } else {
-          ranks[k++] = r;
-          dependentCount[r]++;
         }
       }
-      prerequisites[i] = k == ranks.length ? ranks : Arrays.copyOf(ranks, k);
-      Arrays.sort(prerequisites[i]);
     }
     dependents = new int[n][];
     for (int i = 0; i < n; i++) {

@@ -4,13 +4,12 @@ import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Dependency;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
+import dev.blueprint.tools.blueprint.TaskIds;
 import dev.blueprint.tools.validate.Rule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * E_CYCLE: tasks that wait for each other. Each strongly connected component is reported once,
@@ -22,27 +21,12 @@ public final class CycleRule implements Rule {
   @Override
   public List<Diagnostic> check(Blueprint b) {
     List<Task> tasks = b.tasks();
-    Map<String, Integer> index = new HashMap<>(tasks.size() * 2);
-    for (int i = 0; i < tasks.size(); i++) {
-      index.putIfAbsent(tasks.get(i).id(), i);
-    }
+    TaskIds ids = TaskIds.of(tasks);
     int n = tasks.size();
     int[][] edges = new int[n][];
     for (int i = 0; i < n; i++) {
-      if (index.get(tasks.get(i).id()) != i) {
-        edges[i] = new int[0]; // a duplicate id: DuplicateIdRule reports it
-        continue;
-      }
-      java.util.Set<String> pre = tasks.get(i).prerequisites();
-      int[] e = new int[pre.size()];
-      int k = 0;
-      for (String p : pre) {
-        Integer j = index.get(p);
-        if (j != null) {
-          e[k++] = j;
-        }
-      }
-      edges[i] = k == e.length ? e : Arrays.copyOf(e, k);
+      // A duplicate id's later task has no edges: DuplicateIdRule reports it.
+      edges[i] = ids.isFirst(i) ? ids.prerequisites(i) : new int[0];
     }
     List<Diagnostic> out = new ArrayList<>();
     for (int[] component : components(edges)) {

@@ -21,12 +21,20 @@ public final class DependencyRule implements Rule {
   public List<Diagnostic> check(Blueprint b) {
     TaskIndex index = TaskIndex.of(b);
     List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
+    List<Task> tasks = b.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      if (t.bindings().isEmpty() && !index.ids().hasUnknownPrerequisite(i)) {
+        continue; // the shared index already looked every dependency up: all known
+      }
       String who = TaskIndex.name(t);
       for (Dependency d : t.dependencies()) {
         if (!index.has(d.taskId())) {
           out.add(unknown(index, t, who + " dependencies", d.taskId(), d.line()));
         }
+      }
+      if (t.bindings().isEmpty()) {
+        continue;
       }
       Set<String> declared = new HashSet<>();
       t.dependencies().forEach(d -> declared.add(d.taskId()));

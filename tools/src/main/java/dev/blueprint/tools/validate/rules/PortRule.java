@@ -20,6 +20,9 @@ public final class PortRule implements Rule {
     List<Diagnostic> out = new ArrayList<>();
     for (Task t : b.tasks()) {
       for (Binding bind : t.bindings()) {
+        if (bind.outputPort() == null) {
+          continue; // most bindings and dependencies name no port: no message text built for them
+        }
         check(
             index,
             t,
@@ -30,6 +33,9 @@ public final class PortRule implements Rule {
             out);
       }
       for (Dependency d : t.dependencies()) {
+        if (d.outputPort() == null) {
+          continue;
+        }
         check(
             index,
             t,

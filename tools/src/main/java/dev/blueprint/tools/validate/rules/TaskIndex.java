@@ -2,33 +2,38 @@ package dev.blueprint.tools.validate.rules;
 
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Task;
-import java.util.HashMap;
+import dev.blueprint.tools.blueprint.TaskIds;
 import java.util.List;
-import java.util.Map;
 
-/** Tasks by id (the first task when an id repeats), and helpers shared by the rules. */
+/**
+ * Tasks by id (the first task when an id repeats, through the shared {@link TaskIds}), and helpers
+ * shared by the rules.
+ */
 final class TaskIndex {
-  private final Map<String, Task> byId;
+  private final TaskIds ids;
   private final List<Task> tasks;
 
   private TaskIndex(List<Task> tasks) {
     this.tasks = tasks;
-    this.byId = new HashMap<>(tasks.size() * 2);
-    for (Task t : tasks) {
-      byId.putIfAbsent(t.id(), t);
-    }
+    this.ids = TaskIds.of(tasks);
   }
 
   static TaskIndex of(Blueprint b) {
     return new TaskIndex(b.tasks());
   }
 
+  /** The shared id index this reads from. */
+  TaskIds ids() {
+    return ids;
+  }
+
   boolean has(String id) {
-    return byId.containsKey(id);
+    return ids.contains(id);
   }
 
   Task get(String id) {
-    return byId.get(id);
+    int i = ids.indexOf(id);
+    return i < 0 ? null : tasks.get(i);
   }
 
   /** The closest existing id by edit distance, for "did you mean"; null when none is close. */

@@ -70,13 +70,16 @@ public final class ValueRule implements Rule {
             TaskIndex.lineOf(t, "/resources/locks/" + i),
             out);
       }
-      enumerated(
-          who + "on_failure.action",
-          raw.path("on_failure").path("action"),
-          ACTIONS,
-          t.id(),
-          TaskIndex.lineOf(t, "/on_failure/action"),
-          out);
+      JsonNode action = raw.path("on_failure").path("action");
+      if (!action.isMissingNode()) { // most tasks have none: no message text or line lookup
+        enumerated(
+            who + "on_failure.action",
+            action,
+            ACTIONS,
+            t.id(),
+            TaskIndex.lineOf(t, "/on_failure/action"),
+            out);
+      }
       JsonNode retries = raw.path("on_failure").path("max_retries");
       if (!retries.isMissingNode()
           && !retries.isNull()
