@@ -2,6 +2,7 @@ package dev.blueprint.server.report;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,24 +57,48 @@ public final class ReportDaemonStarter {
 
   /** This JVM's command line up to its main class, then the daemon's arguments. */
   static Optional<List<String>> daemonCommand(Path workTree, String jarKey, String mainClass) {
-    ProcessHandle.Info info = ProcessHandle.current().info();
-    Optional<String> java = info.command();
-    Optional<String[]> args = info.arguments();
-    if (java.isEmpty() || args.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> jvmArgs = List.of(args.get());
-    int main = jvmArgs.indexOf(mainClass);
-    if (main < 0) {
+    List<String> line = ownCommandLine();
+    int main = line.indexOf(mainClass);
+    if (main < 1) {
       return Optional.empty();
     }
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(SETSID)) {
       command.add(SETSID.toString());
     }
-    command.add(java.get());
-    command.addAll(jvmArgs.subList(0, main));
+    command.addAll(line.subList(0, main));
     command.addAll(List.of(mainClass, ReportDaemon.SERVE_FLAG, workTree.toString(), jarKey));
     return Optional.of(command);
+  }
+
+  /**
+   * The executable and arguments of this process. Linux's {@code /proc/self/cmdline} first:
+   * ProcessHandle reads only its first page, and gives no arguments for a longer line (a long class
+   * path).
+   */
+  private static List<String> ownCommandLine() {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+      List<String> parts = new ArrayList<>();
+      int start = 0;
+      for (int i = 0; i < raw.length; i++) {
+        if (raw[i] == 0) {
+          parts.add(new String(raw, start, i - start, Charset.defaultCharset()));
+          start = i + 1;
+        }
+      }
+      if (!parts.isEmpty()) {
+        // The executable as the kernel resolved it: argv[0] may be a bare "java" found in PATH.
+        ProcessHandle.current().info().command().ifPresent(java -> parts.set(0, java));
+        return parts;
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not Linux: ProcessHandle below.
+    }
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    List<String> parts = new ArrayList<>();
+    info.command().ifPresent(parts::add);
+    info.arguments().ifPresent(a -> parts.addAll(List.of(a)));
+    return parts;
   }
 }

@@ -49,6 +49,15 @@ final class DaemonSandbox implements AutoCloseable {
     env.remove("BP_DEBUG");
   }
 
+  /** This sandbox's values of {@link ReportRequest#ENVIRONMENT}, as its processes send them. */
+  List<String> wireEnvironment() {
+    Map<String, String> env = new ProcessBuilder().environment();
+    environment(env);
+    return ReportRequest.ENVIRONMENT.stream()
+        .map(name -> env.containsKey(name) ? "=" + env.get(name) : "")
+        .toList();
+  }
+
   /** A repository with a journal and two sessions' commits, one of them partly rewritten. */
   Path repository(String name) throws Exception {
     Path repo = Files.createDirectories(root.resolve(name));
@@ -106,7 +115,7 @@ final class DaemonSandbox implements AutoCloseable {
 
   /** {@code bp report} through a fresh JVM: the reference the daemon must match. */
   Run jvmReport(Path cwd, Map<String, String> env, String... args) throws Exception {
-    return run(cwd, env, javaCommand(args));
+    return run(cwd, env, javaCommand(args).toArray(String[]::new));
   }
 
   /** The daemon as the report entry point starts it, as a child of this test. */
@@ -133,19 +142,21 @@ final class DaemonSandbox implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no report daemon file in " + workTree);
+    Path log = workTree.resolve(".blueprint/report-daemon.log");
+    String logged = "";
+    try {
+      logged = Files.exists(log) ? Files.readString(log) : "(no log)";
+    } catch (IOException e) {
+      logged = e.toString();
+    }
+    throw new AssertionError("no report daemon file in " + workTree + "; its log: " + logged);
   }
 
   /** The launcher's client function, sourced from its script, run in {@code cwd}. */
   Run client(Path cwd, String jarKey, String... args) throws Exception {
     List<String> cmd =
         new ArrayList<>(
-            List.of(
-                "bash",
-                "-c",
-                ". \"$0\"; report_via_daemon \"$@\"",
-                CLIENT.toString(),
-                jarKey));
+            List.of("bash", "-c", ". \"$0\"; report_via_daemon \"$@\"", CLIENT.toString(), jarKey));
     cmd.addAll(List.of(args));
     return run(cwd, Map.of(), cmd.toArray(String[]::new));
   }
@@ -185,9 +196,7 @@ final class DaemonSandbox implements AutoCloseable {
   /** Command lines of live processes that mention this sandbox's folder. */
   List<String> liveProcesses() throws Exception {
     Process p =
-        new ProcessBuilder("pgrep", "-af", root.toString())
-            .redirectErrorStream(true)
-            .start();
+        new ProcessBuilder("pgrep", "-af", root.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(30, TimeUnit.SECONDS);
     return out.lines().filter(l -> !l.contains("pgrep")).toList();
