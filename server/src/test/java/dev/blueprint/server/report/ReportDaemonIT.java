@@ -171,9 +171,7 @@ class ReportDaemonIT {
     Path repo = box.repository("repo");
     Path sub = Files.createDirectories(repo.resolve("sub"));
     Map<String, String> launcher = Map.of("BP_REPORT_JAR_KEY", KEY);
-    DaemonSandbox.Run first =
-        box.jvmReport(sub, Map.of("BP_REPORT_JAR_KEY", KEY, "BP_LOG_LEVEL", "debug"), "--json");
-    System.out.println("DEBUGERR " + first.err().lines().filter(l -> l.contains("aemon")).toList());
+    DaemonSandbox.Run first = box.jvmReport(sub, launcher, "--json");
     assertThat(first.exit()).as(first.err()).isZero();
     ReportDaemonFile file = box.awaitFile(repo, 0);
     ProcessHandle daemon = ProcessHandle.of(file.pid()).orElseThrow();
