@@ -222,6 +222,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (onlyWorkTree != null && (stopDaemon || noDaemon)) {
+      // In the daemon: these are the JVM path's (a daemon stopping itself would wait on itself).
+      return ExitCodes.OK;
+    }
     Path workTree = workTree(base().resolve(repo).normalize());
     if (onlyWorkTree != null && !onlyWorkTree.equals(workTree)) {
       otherRepository = true;

@@ -110,6 +110,9 @@ class ReportDaemonIT {
         .isEqualTo("fallback other-repository\n");
     assertThat(reply(file.port(), request(file.token(), KEY, repo, List.of("--repo", "../other"))))
         .isEqualTo("fallback other-repository\n");
+    // Daemon options belong to the JVM path, even from a client that sends them.
+    assertThat(reply(file.port(), request(file.token(), KEY, repo, List.of("--stop-daemon"))))
+        .isEqualTo("fallback daemon-option\n");
     assertThat(reply(file.port(), request(file.token(), KEY, repo, List.of())))
         .startsWith("ok 0\n# Effective work rate");
   }
