@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +30,15 @@ class ReportLauncherIT {
     bp = root.resolve("bp");
     Files.copy(Path.of("..", "bp"), bp);
     bp.toFile().setExecutable(true);
-    Files.createDirectories(root.resolve("server/target"));
-    Files.copy(Path.of("target", "bp.jar"), root.resolve("server/target/bp.jar"));
     Files.createDirectories(root.resolve("server/src/main/sh"));
-    Files.copy(DaemonSandbox.CLIENT, root.resolve("server/src/main/sh/report-client.sh"));
+    Path client = root.resolve("server/src/main/sh/report-client.sh");
+    Files.copy(DaemonSandbox.CLIENT, client);
+    Files.createDirectories(root.resolve("server/target"));
+    Path jar = root.resolve("server/target/bp.jar");
+    Files.copy(Path.of("target", "bp.jar"), jar);
+    // The launcher rebuilds a jar older than anything under server/src/main (the client too).
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(client).toMillis() + 60_000));
     // A PATH whose java fails: a report printed under it came from the daemon, not a new JVM.
     noJava = Files.createDirectories(tmp.resolve("no-java"));
     Path java = noJava.resolve("java");
@@ -99,6 +105,15 @@ class ReportLauncherIT {
     assertThat(fallback.err()).isEmpty();
     assertThat(fallback.out()).isEqualTo(reference.out());
     // That JVM run replaced the stale file with a daemon of its own.
-    assertThat(box.awaitFile(repo, 0).port()).isNotEqualTo(deadPort);
+    ReportDaemonFile replaced = null;
+    for (int i = 0; i < 600 && replaced == null; i++) {
+      replaced =
+          ReportDaemonFile.read(ReportDaemonFile.path(repo))
+              .filter(f -> f.port() != deadPort)
+              .orElse(null);
+      Thread.sleep(100);
+    }
+    assertThat(replaced).isNotNull();
+    assertThat(ProcessHandle.of(replaced.pid()).map(ProcessHandle::isAlive)).contains(true);
   }
 }
