@@ -2,11 +2,16 @@ package dev.blueprint.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,39 @@ class ReportLauncherIT {
     DaemonSandbox.Run stop = bp(repo, true, "report", "--stop-daemon");
     assertThat(stop.text()).isEqualTo("report daemon stopped\n");
     assertThat(ProcessHandle.of(file.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void theDaemonAFirstReportStartsHoldsNoneOfTheCallersPipes() throws Exception {
+    Path repo = box.repository("repo");
+    ProcessBuilder pb =
+        new ProcessBuilder(bp.toString(), "report", "--json").directory(repo.toFile());
+    pb.environment().put("BP_NO_CDS", "1");
+    pb.environment().remove("BP_REPORT_DAEMON");
+    pb.environment()
+        .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    pb.environment().put("HOME", tmp.resolve("home").toString());
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    pb.environment().put("GIT_CONFIG_GLOBAL", tmp.resolve("home/gitconfig").toString());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    // Both pipes reach their end while the daemon lives on: it inherited neither.
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p, false));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p, true));
+    byte[] stdout = out.get(120, TimeUnit.SECONDS);
+    assertThat(err.get(120, TimeUnit.SECONDS)).isEmpty();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(stdout, StandardCharsets.UTF_8)).contains("\"schema_version\" : 1");
+    ReportDaemonFile file = box.awaitFile(repo, 0);
+    assertThat(ProcessHandle.of(file.pid()).map(ProcessHandle::isAlive)).contains(true);
+  }
+
+  private static byte[] readAll(Process p, boolean stderr) {
+    try {
+      return (stderr ? p.getErrorStream() : p.getInputStream()).readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
