@@ -7,7 +7,17 @@ import dev.blueprint.journal.workrate.MarkdownReport;
 import dev.blueprint.journal.workrate.OutcomePolicy;
 import dev.blueprint.journal.workrate.WorkRateAnalyzer;
 import dev.blueprint.journal.workrate.WorkRateReport;
+import dev.blueprint.server.report.ReportDaemon;
+import dev.blueprint.server.report.ReportDaemonClient;
+import dev.blueprint.server.report.ReportDaemonStarter;
+import dev.blueprint.server.report.ReportReply;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +89,29 @@ final class ReportCommand implements Callable<Integer> {
       defaultValue = "2")
   int minDays;
 
+  @Option(
+      names = "--no-daemon",
+      description =
+          "Do not start a report daemon after this report (also BP_REPORT_DAEMON=0; see"
+              + " docs/workrate.md).")
+  boolean noDaemon;
+
+  @Option(
+      names = "--stop-daemon",
+      description = "Stop this repository's report daemon, if one runs, and print nothing else.")
+  boolean stopDaemon;
+
+  /** The folder relative paths resolve against: the caller's, which is not the daemon's own. */
+  private Path base;
+
+  /** In a daemon, the one work tree it may report on; any other is sent back to the JVM path. */
+  private Path onlyWorkTree;
+
+  /** The work tree this run reported on (null when it did not get that far). */
+  private Path reportedWorkTree;
+
+  private boolean otherRepository;
+
   /**
    * The entry point the {@code bp} launcher uses for {@code bp report}: the same command, output
    * and exit codes as {@code bp report} through {@link Main}, without building the models of the
@@ -86,12 +119,101 @@ final class ReportCommand implements Callable<Integer> {
    * about 0.1 s of every report's start-up here).
    */
   public static void main(String[] args) {
-    System.exit(standalone().execute(args));
+    if (args.length == 3 && args[0].equals(ReportDaemon.SERVE_FLAG)) {
+      System.exit(serveDaemon(Path.of(args[1]), args[2]));
+    }
+    ReportCommand command = new ReportCommand();
+    int code = standalone(command).execute(args);
+    if (code == ExitCodes.OK && command.startsDaemon()) {
+      ReportDaemonStarter.startIfNone(
+          command.reportedWorkTree, System.getenv(JAR_KEY_VARIABLE), ReportCommand.class.getName());
+    }
+    System.exit(code);
+  }
+
+  /**
+   * Set by the {@code bp} launcher, and only when its daemon client is installed: the key of the
+   * jar it runs. A report run without it (tests, {@code java -cp}) starts no daemon.
+   */
+  static final String JAR_KEY_VARIABLE = "BP_REPORT_JAR_KEY";
+
+  private boolean startsDaemon() {
+    String key = System.getenv(JAR_KEY_VARIABLE);
+    return reportedWorkTree != null
+        && !noDaemon
+        && !stopDaemon
+        && !"0".equals(System.getenv("BP_REPORT_DAEMON"))
+        && key != null
+        && key.matches("[0-9A-Za-z.-]+");
+  }
+
+  /** The daemon process: serves reports on {@code workTree} until idle, replaced or stopped. */
+  private static int serveDaemon(Path workTree, String jarKey) {
+    try (ReportDaemon daemon =
+        ReportDaemon.bind(
+            workTree, jarKey, ReportDaemon.idleFromEnvironment(), ReportCommand::serveRequest)) {
+      LOG.info("report daemon for {} on port {}", workTree, daemon.file().port());
+      daemon.warmUp();
+      LOG.info("report daemon ended: {}", daemon.serve());
+      return ExitCodes.OK;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("report daemon failed: {}", e.toString());
+      return ExitCodes.INTERNAL;
+    }
+  }
+
+  /**
+   * One daemon request: the same command, arguments and folder as a fresh {@code bp report}, with
+   * stdout captured in the charset a fresh JVM would print in (the daemon checks the locale
+   * variables match the caller's). Anything the daemon could not reproduce exactly falls back:
+   * another repository, help or version text, daemon options, a non-zero exit, any stderr output
+   * (picocli's or a log line).
+   */
+  static ReportReply serveRequest(Path workTree, Path cwd, java.util.List<String> args) {
+    ReportCommand command = new ReportCommand();
+    command.base = cwd;
+    command.onlyWorkTree = workTree;
+    CommandLine cli = standalone(command);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset())));
+    cli.setErr(new PrintWriter(err));
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    int code;
+    // Logback's console appender writes to whatever System.err is at the time of the call.
+    System.setErr(new PrintStream(logged, true, Charset.defaultCharset()));
+    try {
+      code = cli.execute(args.toArray(String[]::new));
+    } finally {
+      System.setErr(stderr);
+    }
+    CommandLine.ParseResult parsed = cli.getParseResult();
+    if (command.otherRepository) {
+      return new ReportReply.Fallback("other-repository");
+    }
+    if (parsed == null || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+      return new ReportReply.Fallback("not-a-report");
+    }
+    if (command.noDaemon || command.stopDaemon) {
+      return new ReportReply.Fallback("daemon-option");
+    }
+    if (code != ExitCodes.OK) {
+      return new ReportReply.Fallback("exit-" + code);
+    }
+    if (err.getBuffer().length() > 0 || logged.size() > 0) {
+      return new ReportReply.Fallback("stderr");
+    }
+    return new ReportReply.Served(out.toByteArray());
   }
 
   /** {@code bp report} as a command line of its own, with the shared error handling. */
   static CommandLine standalone() {
-    CommandLine cli = new CommandLine(new ReportCommand());
+    return standalone(new ReportCommand());
+  }
+
+  private static CommandLine standalone(ReportCommand command) {
+    CommandLine cli = new CommandLine(command);
     cli.setCommandName("bp report");
     cli.setExecutionExceptionHandler(new ExitCodes());
     cli.setExitCodeExceptionMapper(new ExitCodes());
@@ -100,7 +222,28 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path workTree = workTree(repo.toAbsolutePath().normalize());
+    if (onlyWorkTree != null && (stopDaemon || noDaemon)) {
+      // In the daemon: these are the JVM path's (a daemon stopping itself would wait on itself).
+      return ExitCodes.OK;
+    }
+    Path workTree = workTree(base().resolve(repo).normalize());
+    if (onlyWorkTree != null && !onlyWorkTree.equals(workTree)) {
+      otherRepository = true;
+      throw new UsageException(workTree + ": this report daemon serves " + onlyWorkTree);
+    }
+    if (stopDaemon) {
+      ReportDaemonClient.Stopped stopped = ReportDaemonClient.stop(workTree);
+      spec.commandLine()
+          .getOut()
+          .println(
+              switch (stopped) {
+                case STOPPED -> "report daemon stopped";
+                case NONE_RUNNING -> "no report daemon running";
+                case STALE_FILE_REMOVED -> "no report daemon answered; removed its stale file";
+              });
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
     if (minLaterCommits < 0 || minDays < 0) {
       throw new UsageException("--min-later-commits and --min-days must not be negative");
     }
@@ -125,15 +268,20 @@ final class ReportCommand implements Callable<Integer> {
         "work rate: {} commits read{}",
         result.commitsProcessed(),
         result.fullRebuild() ? " (cache rebuilt)" : "");
+    reportedWorkTree = workTree;
     WorkRateReport report = result.report();
     if (html != null) {
-      writeAtomically(html.toAbsolutePath(), HtmlReport.render(report));
+      writeAtomically(base().resolve(html).toAbsolutePath(), HtmlReport.render(report));
     }
     spec.commandLine()
         .getOut()
         .print(json ? JsonReport.render(report) : MarkdownReport.render(report));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  private Path base() {
+    return base != null ? base : Path.of("").toAbsolutePath();
   }
 
   /** The work tree holding {@code dir}, searching upwards as git does. */
