@@ -51,6 +51,11 @@ final class StringFields {
       return sb.toString();
     }
 
+    /** The top-level field name the value sits under ({@code ""} for a root string). */
+    String first() {
+      return depth == 0 ? prefix : segment(0);
+    }
+
     /** The field name or index of the value itself ({@code ""} for a root string). */
     String last() {
       return depth == 0 ? prefix : segment(depth - 1);
