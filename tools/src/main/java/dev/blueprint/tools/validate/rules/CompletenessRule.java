@@ -13,12 +13,11 @@ public final class CompletenessRule implements TaskRule {
     return new TaskRule.Pass() {
       @Override
       public void task(Task t) {
-        String who = TaskIndex.name(t) + " (line " + t.line() + ")";
         if (t.rollback() == null || t.rollback().isBlank()) {
           out.add(
               Diagnostic.warning(
                   "W_NO_ROLLBACK",
-                  who + " has no rollback; add rollback: \"<command that undoes it>\"",
+                  who(t) + " has no rollback; add rollback: \"<command that undoes it>\"",
                   t.id(),
                   t.line()));
         }
@@ -26,11 +25,16 @@ public final class CompletenessRule implements TaskRule {
           out.add(
               Diagnostic.warning(
                   "W_NO_ACCEPTANCE",
-                  who + " has no acceptance_criteria; list what must be true when it is done",
+                  who(t) + " has no acceptance_criteria; list what must be true when it is done",
                   t.id(),
                   t.line()));
         }
       }
     };
+  }
+
+  /** Made only for a finding: most tasks have none. */
+  private static String who(Task t) {
+    return TaskIndex.name(t) + " (line " + t.line() + ")";
   }
 }

@@ -56,24 +56,25 @@ public final class ValueRule implements TaskRule {
     return new TaskRule.Pass() {
       @Override
       public void task(Task t) {
-        String who = TaskIndex.name(t) + " ";
         JsonNode raw = t.raw();
         JsonNode locks = raw.path("resources").path("locks");
         for (int i = 0; locks.isArray() && i < locks.size(); i++) {
           JsonNode l = locks.get(i);
           JsonNode mode = l.has("mode") ? l.get("mode") : l.get("type");
-          enumerated(
-              who + "resources.locks[" + i + "].mode",
-              mode,
-              MODES,
-              t.id(),
-              TaskIndex.lineOf(t, "/resources/locks/" + i),
-              out);
+          if (invalid(mode, MODES)) { // findings only: no message text or line lookup per lock
+            enumerated(
+                TaskIndex.name(t) + " " + "resources.locks[" + i + "].mode",
+                mode,
+                MODES,
+                t.id(),
+                TaskIndex.lineOf(t, "/resources/locks/" + i),
+                out);
+          }
         }
         JsonNode action = raw.path("on_failure").path("action");
         if (!action.isMissingNode()) { // most tasks have none: no message text or line lookup
           enumerated(
-              who + "on_failure.action",
+              TaskIndex.name(t) + " " + "on_failure.action",
               action,
               ACTIONS,
               t.id(),
@@ -86,7 +87,7 @@ public final class ValueRule implements TaskRule {
             && !(retries.isIntegralNumber() && retries.asInt() >= 0)) {
           out.add(
               bad(
-                  who + "on_failure.max_retries",
+                  TaskIndex.name(t) + " " + "on_failure.max_retries",
                   retries,
                   "a whole number, 0 or more",
                   t.id(),
@@ -98,9 +99,12 @@ public final class ValueRule implements TaskRule {
               .fields()
               .forEachRemaining(
                   e -> {
+                    if (!invalid(e.getValue().get("transfer"), TRANSFERS)) {
+                      return;
+                    }
                     String p = "/input_bindings/" + StringFields.escape(e.getKey()) + "/transfer";
                     enumerated(
-                        who + "input_bindings." + e.getKey() + ".transfer",
+                        TaskIndex.name(t) + " " + "input_bindings." + e.getKey() + ".transfer",
                         e.getValue().get("transfer"),
                         TRANSFERS,
                         t.id(),
@@ -110,9 +114,9 @@ public final class ValueRule implements TaskRule {
         }
         JsonNode deps = raw.get("dependencies");
         for (int i = 0; deps != null && deps.isArray() && i < deps.size(); i++) {
-          if (deps.get(i).isObject()) {
+          if (deps.get(i).isObject() && invalid(deps.get(i).get("type"), DEP_TYPES)) {
             enumerated(
-                who + "dependencies[" + i + "].type",
+                TaskIndex.name(t) + " " + "dependencies[" + i + "].type",
                 deps.get(i).get("type"),
                 DEP_TYPES,
                 t.id(),
@@ -123,7 +127,7 @@ public final class ValueRule implements TaskRule {
         if (deps != null && deps.isObject()) {
           out.add(
               bad(
-                  who + "dependencies",
+                  TaskIndex.name(t) + " " + "dependencies",
                   deps,
                   "a list of task ids",
                   t.id(),
@@ -131,6 +135,14 @@ public final class ValueRule implements TaskRule {
         }
       }
     };
+  }
+
+  /** Whether {@link #enumerated} would report {@code v}. */
+  private static boolean invalid(JsonNode v, Set<String> allowed) {
+    return v != null
+        && !v.isMissingNode()
+        && !v.isNull()
+        && (v.isContainerNode() || !allowed.contains(v.asText().trim().toLowerCase(Locale.ROOT)));
   }
 
   private static void enumerated(
