@@ -162,7 +162,8 @@ public final class LiteralSecretRule implements TaskRule {
       return null; // every pattern needs at least 16 characters
     }
     String v = value.contains("${") ? SECRET_REF.matcher(value).replaceAll("") : value;
-    if (!quick(v) && !secretName(fieldName)) {
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (!quick(lower) && !secretName(fieldName)) {
       return null;
     }
     for (Kind k : KNOWN) {
@@ -187,57 +188,25 @@ public final class LiteralSecretRule implements TaskRule {
     return null;
   }
 
-  /**
-   * Whether the value, lower-cased, holds a substring every secret pattern needs ({@link #QUICK};
-   * {@code gh} only as {@code gh[pousr]_}). One pass, lower-casing a character at a time: lower-
-   * casing the whole value first and then searching it for each word (13 searches and a copy per
-   * value) was the validator's largest cost. Per character it may find a word the whole-string
-   * lower case would not (only for the few characters whose lower case is two characters); every
-   * pattern after it needs one of the words in ASCII, so the verdict is the same.
-   */
-  static boolean quick(String v) {
-    int n = v.length();
-    for (int i = 0; i < n; i++) {
-      switch (lower(v.charAt(i))) {
-        case 's', 'a', 'g', 'x', 'p', 'b', 'k', 't':
-          for (String q : QUICK) {
-            if (at(v, i, q)) {
-              return true;
-            }
+  /** Whether the lower-cased value holds a substring every secret pattern needs. */
+  private static boolean quick(String lower) {
+    for (String q : QUICK) {
+      int at = lower.indexOf(q);
+      if (q.equals("gh")) {
+        // gh[pousr]_
+        while (at >= 0) {
+          if (at + 3 < lower.length()
+              && "pousr".indexOf(lower.charAt(at + 2)) >= 0
+              && lower.charAt(at + 3) == '_') {
+            return true;
           }
-          break;
-        default:
-          break;
+          at = lower.indexOf(q, at + 1);
+        }
+      } else if (at >= 0) {
+        return true;
       }
     }
     return false;
-  }
-
-  /** Whether {@code word} (lower case) starts at {@code i} in {@code v}, ignoring case. */
-  private static boolean at(String v, int i, String word) {
-    if (word.equals("gh")) {
-      return i + 3 < v.length()
-          && lower(v.charAt(i)) == 'g'
-          && lower(v.charAt(i + 1)) == 'h'
-          && "pousr".indexOf(lower(v.charAt(i + 2))) >= 0
-          && v.charAt(i + 3) == '_';
-    }
-    if (i + word.length() > v.length()) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (lower(v.charAt(i + k)) != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static char lower(char c) {
-    if (c < 128) {
-      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
-    return Character.toLowerCase(c);
   }
 
   private static boolean secretName(String fieldName) {
