@@ -220,6 +220,25 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     return large != null ? large.size() : size;
   }
 
+  /**
+   * Straight over the arrays, without an entry object per field ({@code ObjectNode.forEachEntry}
+   * lands here; the validator's string walk visits every field of 100k tasks this way).
+   */
+  @Override
+  public void forEach(java.util.function.BiConsumer<? super String, ? super JsonNode> action) {
+    if (large != null) {
+      large.forEach(action);
+      return;
+    }
+    int expected = modCount;
+    for (int i = 0; i < size; i++) {
+      action.accept(keys[i], values[i]);
+      if (expected != modCount || large != null) {
+        throw new ConcurrentModificationException();
+      }
+    }
+  }
+
   @Override
   public Set<Map.Entry<String, JsonNode>> entrySet() {
     if (large != null) {

@@ -201,7 +201,11 @@ final class PlainMarkdownScan {
       literal = "";
     } else {
       int contentEnd = lines.end(j - 1);
-      literal = text.substring(contentStart, contentEnd) + "\n";
+      // The block's own line break when the text has one there: one copy of the block, not two.
+      literal =
+          contentEnd < text.length() && text.charAt(contentEnd) == '\n'
+              ? text.substring(contentStart, contentEnd + 1)
+              : text.substring(contentStart, contentEnd) + "\n";
     }
     blocks.add(new FenceBlock(info.trim(), literal, i));
     return j + 1; // past the closing fence (or past the end: an open fence runs to the end)

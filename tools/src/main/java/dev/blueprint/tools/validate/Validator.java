@@ -17,6 +17,7 @@ import dev.blueprint.tools.validate.rules.NoTasksRule;
 import dev.blueprint.tools.validate.rules.PortRule;
 import dev.blueprint.tools.validate.rules.RequiredFieldsRule;
 import dev.blueprint.tools.validate.rules.StatusRule;
+import dev.blueprint.tools.validate.rules.TaskRules;
 import dev.blueprint.tools.validate.rules.TestCommandRule;
 import dev.blueprint.tools.validate.rules.TransformRule;
 import dev.blueprint.tools.validate.rules.UnknownFieldRule;
@@ -24,6 +25,7 @@ import dev.blueprint.tools.validate.rules.ValueRule;
 import dev.blueprint.tools.validate.rules.VariableRule;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -62,18 +64,24 @@ public final class Validator {
   private Validator() {}
 
   public static ValidationReport validate(Blueprint blueprint) {
+    List<TaskRule> taskRules = new ArrayList<>();
+    for (Rule rule : RULES) {
+      if (rule instanceof TaskRule t) {
+        taskRules.add(t);
+      }
+    }
+    // All task rules in one visit of each task; their findings are listed in RULES order below.
+    Iterator<List<Diagnostic>> perTask = TaskRules.run(blueprint, taskRules).iterator();
     List<Diagnostic> all = new ArrayList<>(blueprint.readDiagnostics());
     for (Rule rule : RULES) {
+      if (rule instanceof TaskRule) {
+        all.addAll(perTask.next());
+        continue;
+      }
       try {
         all.addAll(rule.check(blueprint));
       } catch (RuntimeException e) {
-        // A rule bug must not hide every other finding; say which rule failed.
-        all.add(
-            Diagnostic.error(
-                "E_RULE_FAILED",
-                rule.getClass().getSimpleName() + " could not check this blueprint: " + e,
-                null,
-                0));
+        all.add(TaskRules.failure(rule, e));
       }
     }
     all.sort(ORDER);

@@ -73,4 +73,23 @@ class CompactFieldsTest {
     var node = CompactFields.objectNode(JsonNodeFactory.instance, f);
     assertThat(node.size()).isEqualTo(40);
   }
+
+  @Test
+  void forEachVisitsFieldsInInsertionOrderSmallOrLargeAndRefusesChangesDuringTheVisit() {
+    for (int n : new int[] {3, 40}) {
+      CompactFields f = new CompactFields(2);
+      Map<String, JsonNode> expected = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        f.put("k" + (n - i), TextNode.valueOf("v" + i));
+        expected.put("k" + (n - i), TextNode.valueOf("v" + i));
+      }
+      List<String> seen = new ArrayList<>();
+      f.forEach((k, v) -> seen.add(k + "=" + v.asText()));
+      List<String> want = new ArrayList<>();
+      expected.forEach((k, v) -> want.add(k + "=" + v.asText()));
+      assertThat(seen).as("%d fields", n).isEqualTo(want);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.forEach((k, v) -> f.remove(k)))
+          .isInstanceOf(java.util.ConcurrentModificationException.class);
+    }
+  }
 }

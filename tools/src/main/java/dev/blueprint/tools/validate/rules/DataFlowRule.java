@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,61 +16,66 @@ import java.util.List;
  * them out and rely on files in the repository, which works, so it is not an error. Files before
  * 2.0 (or without a version) are not held to either.
  */
-public final class DataFlowRule implements Rule {
+public final class DataFlowRule implements TaskRule {
   @Override
-  public List<Diagnostic> check(Blueprint b) {
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
     Dialect dialect = Dialect.of(b);
-    List<Diagnostic> out = new ArrayList<>();
     if (!dialect.strictV2()) {
-      return out;
+      return t -> {};
     }
     List<String> unbound = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      if (!TaskIndex.fromDocument(t)) {
-        continue;
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        if (!TaskIndex.fromDocument(t)) {
+          return;
+        }
+        JsonNode raw = t.raw();
+        boolean outputs =
+            raw.has("output") && !raw.get("output").isNull()
+                || raw.at("/interface/outputs").size() > 0;
+        if (!outputs) {
+          out.add(
+              Diagnostic.error(
+                  "E_MISSING_FIELD",
+                  TaskIndex.name(t)
+                      + " (line "
+                      + t.line()
+                      + ") has no output; BSF "
+                      + dialect.version()
+                      + " requires output: {location, path, ports} (or set execution.compatibility_mode:"
+                      + " v1_migration)",
+                  t.id(),
+                  t.line()));
+        }
+        boolean inputs = raw.has("input_bindings") || raw.at("/interface/inputs").size() > 0;
+        if (!t.dependencies().isEmpty() && !inputs) {
+          unbound.add(t.id());
+        }
       }
-      JsonNode raw = t.raw();
-      boolean outputs =
-          raw.has("output") && !raw.get("output").isNull()
-              || raw.at("/interface/outputs").size() > 0;
-      if (!outputs) {
-        out.add(
-            Diagnostic.error(
-                "E_MISSING_FIELD",
-                TaskIndex.name(t)
-                    + " (line "
-                    + t.line()
-                    + ") has no output; BSF "
-                    + dialect.version()
-                    + " requires output: {location, path, ports} (or set execution.compatibility_mode:"
-                    + " v1_migration)",
-                t.id(),
-                t.line()));
+
+      @Override
+      public void finish() {
+        if (!unbound.isEmpty()) {
+          String list =
+              unbound.size() <= 12
+                  ? String.join(", ", unbound)
+                  : String.join(", ", unbound.subList(0, 12))
+                      + " and "
+                      + (unbound.size() - 12)
+                      + " more";
+          out.add(
+              Diagnostic.info(
+                  "I_NO_INPUT_BINDINGS",
+                  unbound.size()
+                      + " tasks depend on others but declare no input_bindings, so what they take from"
+                      + " their dependencies is implicit: "
+                      + list
+                      + "; add input_bindings to pass outputs explicitly",
+                  null,
+                  0));
+        }
       }
-      boolean inputs = raw.has("input_bindings") || raw.at("/interface/inputs").size() > 0;
-      if (!t.dependencies().isEmpty() && !inputs) {
-        unbound.add(t.id());
-      }
-    }
-    if (!unbound.isEmpty()) {
-      String list =
-          unbound.size() <= 12
-              ? String.join(", ", unbound)
-              : String.join(", ", unbound.subList(0, 12))
-                  + " and "
-                  + (unbound.size() - 12)
-                  + " more";
-      out.add(
-          Diagnostic.info(
-              "I_NO_INPUT_BINDINGS",
-              unbound.size()
-                  + " tasks depend on others but declare no input_bindings, so what they take from"
-                  + " their dependencies is implicit: "
-                  + list
-                  + "; add input_bindings to pass outputs explicitly",
-              null,
-              0));
-    }
-    return out;
+    };
   }
 }

@@ -5,15 +5,14 @@ import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Durations;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.List;
 
 /**
  * E_BAD_DURATION for a timeout or delay that is not a duration; W_NON_ISO_DURATION for shorthand
  * such as {@code 24h}, which is read but is not ISO-8601 ({@code PT24H}) or seconds.
  */
-public final class DurationRule implements Rule {
+public final class DurationRule implements TaskRule {
   private static final String[] TASK_FIELDS = {
     "/resources/timeout",
     "/execution_context/timeout",
@@ -36,22 +35,32 @@ public final class DurationRule implements Rule {
                   f -> f, com.fasterxml.jackson.core.JsonPointer::compile));
 
   @Override
-  public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      for (String f : TASK_FIELDS) {
-        JsonNode v = t.raw().at(POINTERS.get(f));
-        if (!v.isMissingNode() && !v.isNull()) {
-          check(v, TaskIndex.name(t) + " " + dotted(f), t.id(), TaskIndex.lineOf(t, f), out);
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        for (String f : TASK_FIELDS) {
+          JsonNode v = t.raw().at(POINTERS.get(f));
+          if (!v.isMissingNode() && !v.isNull()) {
+            check(v, TaskIndex.name(t) + " " + dotted(f), t.id(), TaskIndex.lineOf(t, f), out);
+          }
         }
       }
-    }
-    if (b.execution().raw() != null) {
-      for (String f : EXECUTION_FIELDS) {
-        check(b.execution().raw().at(f), "execution." + dotted(f), null, b.execution().line(), out);
+
+      @Override
+      public void finish() {
+        if (b.execution().raw() != null) {
+          for (String f : EXECUTION_FIELDS) {
+            check(
+                b.execution().raw().at(f),
+                "execution." + dotted(f),
+                null,
+                b.execution().line(),
+                out);
+          }
+        }
       }
-    }
-    return out;
+    };
   }
 
   private static String dotted(String pointer) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * ${secrets.NAME}} references are how secrets belong in a blueprint and are never flagged. The
  * secret itself is never repeated in the message.
  */
-public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rule {
+public final class LiteralSecretRule implements TaskRule {
   private record Kind(String name, Pattern pattern) {}
 
   private static final List<Kind> KNOWN =
@@ -76,20 +76,38 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
 
   @Override
   public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      scan(t.raw(), t.fieldLines(), t.line(), TaskIndex.name(t) + " ", t.id(), out);
-    }
-    if (b.execution().raw() != null) {
-      scan(b.execution().raw(), Map.of(), b.execution().line(), "execution", null, out);
-    }
-    scan(b.extras(), Map.of(), 0, "", null, out);
-    Map<String, Integer> mdLines = new HashMap<>();
-    b.metadata().lines().forEach((k, v) -> mdLines.put("/" + k, v));
-    var md = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    b.metadata().values().forEach(md::put);
-    scan(md, mdLines, b.metadata().line(), "metadata ", null, out);
-    return out;
+    return TaskRules.alone(this, b);
+  }
+
+  @Override
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
+    return new StringPass() {
+      private Task task;
+
+      @Override
+      public void task(Task t) {
+        task = t;
+      }
+
+      @Override
+      public void string(StringFields.Path path, String value) {
+        Task t = task;
+        report(path, value, t.fieldLines(), t.line(), null, t, out);
+      }
+
+      @Override
+      public void finish() {
+        if (b.execution().raw() != null) {
+          scan(b.execution().raw(), Map.of(), b.execution().line(), "execution", out);
+        }
+        scan(b.extras(), Map.of(), 0, "", out);
+        Map<String, Integer> mdLines = new HashMap<>();
+        b.metadata().lines().forEach((k, v) -> mdLines.put("/" + k, v));
+        var md = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        b.metadata().values().forEach(md::put);
+        scan(md, mdLines, b.metadata().line(), "metadata ", out);
+      }
+    };
   }
 
   private static void scan(
@@ -97,34 +115,45 @@ public final class LiteralSecretRule implements dev.blueprint.tools.validate.Rul
       Map<String, Integer> lines,
       int fallback,
       String prefix,
-      String taskId,
       List<Diagnostic> out) {
     StringFields.forEach(
-        root,
-        "",
-        (path, value) -> {
-          if (value.length() < 16) {
-            return; // kindOf's own first test, before the field name is made (one per value)
-          }
-          String kind = kindOf(path.last(), value);
-          if (kind == null) {
-            return;
-          }
-          String pointer = path.pointer();
-          int line = lines.getOrDefault(pointer, fallback);
-          String field = prefix + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.'));
-          out.add(
-              Diagnostic.error(
-                  "E_LITERAL_SECRET",
-                  field.trim()
-                      + (line > 0 ? " (line " + line + ")" : "")
-                      + " holds what looks like "
-                      + kind
-                      + "; remove it from the blueprint (rotate it if it was real) and reference it"
-                      + " as ${secrets.NAME}",
-                  taskId,
-                  line));
-        });
+        root, "", (path, value) -> report(path, value, lines, fallback, prefix, null, out));
+  }
+
+  /**
+   * Reports {@code value} if it looks like a secret. {@code prefix} names where the tree sits; for
+   * a task ({@code task} not null) it is the task's name, made only when there is a finding.
+   */
+  private static void report(
+      StringFields.Path path,
+      String value,
+      Map<String, Integer> lines,
+      int fallback,
+      String prefix,
+      Task task,
+      List<Diagnostic> out) {
+    if (value.length() < 16) {
+      return; // kindOf's own first test, before the field name is made (one per value)
+    }
+    String kind = kindOf(path.last(), value);
+    if (kind == null) {
+      return;
+    }
+    String pointer = path.pointer();
+    int line = lines.getOrDefault(pointer, fallback);
+    String where = task != null ? TaskIndex.name(task) + " " : prefix;
+    String field = where + (pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.'));
+    out.add(
+        Diagnostic.error(
+            "E_LITERAL_SECRET",
+            field.trim()
+                + (line > 0 ? " (line " + line + ")" : "")
+                + " holds what looks like "
+                + kind
+                + "; remove it from the blueprint (rotate it if it was real) and reference it"
+                + " as ${secrets.NAME}",
+            task != null ? task.id() : null,
+            line));
   }
 
   /** What kind of secret the value looks like, or null. */

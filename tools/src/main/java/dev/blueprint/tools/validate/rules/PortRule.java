@@ -5,48 +5,48 @@ import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Dependency;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * E_UNKNOWN_PORT: a binding or typed dependency names an output port its source does not declare.
  */
-public final class PortRule implements Rule {
+public final class PortRule implements TaskRule {
   @Override
-  public List<Diagnostic> check(Blueprint b) {
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
     TaskIndex index = TaskIndex.of(b);
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      for (Binding bind : t.bindings()) {
-        if (bind.outputPort() == null) {
-          continue; // most bindings and dependencies name no port: no message text built for them
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        for (Binding bind : t.bindings()) {
+          if (bind.outputPort() == null) {
+            continue; // most bindings and dependencies name no port: no message text built for them
+          }
+          check(
+              index,
+              t,
+              "input_bindings." + bind.name() + ".output_port",
+              bind.source(),
+              bind.outputPort(),
+              bind.line(),
+              out);
         }
-        check(
-            index,
-            t,
-            "input_bindings." + bind.name() + ".output_port",
-            bind.source(),
-            bind.outputPort(),
-            bind.line(),
-            out);
-      }
-      for (Dependency d : t.dependencies()) {
-        if (d.outputPort() == null) {
-          continue;
+        for (Dependency d : t.dependencies()) {
+          if (d.outputPort() == null) {
+            continue;
+          }
+          check(
+              index,
+              t,
+              "dependencies[" + d.taskId() + "].output_port",
+              d.taskId(),
+              d.outputPort(),
+              d.line(),
+              out);
         }
-        check(
-            index,
-            t,
-            "dependencies[" + d.taskId() + "].output_port",
-            d.taskId(),
-            d.outputPort(),
-            d.line(),
-            out);
       }
-    }
-    return out;
+    };
   }
 
   private static void check(

@@ -3,8 +3,7 @@ package dev.blueprint.tools.validate.rules;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * interface, and a test (verification or test_command). Presence of name, status, dependencies and
  * interface is judged on the mapping as written, so only for tasks read from a document.
  */
-public final class RequiredFieldsRule implements Rule {
+public final class RequiredFieldsRule implements TaskRule {
   private static final String[][] WRITTEN = {
     {"name", "name: \"what the task does\""},
     {"status", "status: not_started"},
@@ -21,39 +20,40 @@ public final class RequiredFieldsRule implements Rule {
   };
 
   @Override
-  public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      String who = TaskIndex.name(t);
-      if (t.id().isBlank()) {
-        out.add(
-            Diagnostic.error(
-                "E_MISSING_FIELD",
-                "task at line " + t.line() + " has no task_id; add task_id: <unique id>",
-                null,
-                t.line()));
-      }
-      if (TaskIndex.fromDocument(t)) {
-        for (String[] f : WRITTEN) {
-          if (!t.raw().has(f[0]) || f[0].equals("name") && t.raw().get("name").isNull()) {
-            out.add(missing(t, who, f[0], "add " + f[1]));
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        String who = TaskIndex.name(t);
+        if (t.id().isBlank()) {
+          out.add(
+              Diagnostic.error(
+                  "E_MISSING_FIELD",
+                  "task at line " + t.line() + " has no task_id; add task_id: <unique id>",
+                  null,
+                  t.line()));
+        }
+        if (TaskIndex.fromDocument(t)) {
+          for (String[] f : WRITTEN) {
+            if (!t.raw().has(f[0]) || f[0].equals("name") && t.raw().get("name").isNull()) {
+              out.add(missing(t, who, f[0], "add " + f[1]));
+            }
           }
         }
+        boolean hasTest =
+            t.verification().stream().anyMatch(v -> v.command() != null && !v.command().isBlank())
+                || t.testCommand() != null && !t.testCommand().isBlank();
+        if (!hasTest) {
+          out.add(
+              missing(
+                  t,
+                  who,
+                  "verification",
+                  "add verification: {unit: {command: ...}} or a test_command that proves the task"
+                      + " done"));
+        }
       }
-      boolean hasTest =
-          t.verification().stream().anyMatch(v -> v.command() != null && !v.command().isBlank())
-              || t.testCommand() != null && !t.testCommand().isBlank();
-      if (!hasTest) {
-        out.add(
-            missing(
-                t,
-                who,
-                "verification",
-                "add verification: {unit: {command: ...}} or a test_command that proves the task"
-                    + " done"));
-      }
-    }
-    return out;
+    };
   }
 
   private static Diagnostic missing(Task t, String who, String field, String fix) {

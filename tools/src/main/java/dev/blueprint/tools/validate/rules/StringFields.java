@@ -51,6 +51,11 @@ final class StringFields {
       return sb.toString();
     }
 
+    /** The top-level field name the value sits under ({@code ""} for a root string). */
+    String first() {
+      return depth == 0 ? prefix : segment(0);
+    }
+
     /** The field name or index of the value itself ({@code ""} for a root string). */
     String last() {
       return depth == 0 ? prefix : segment(depth - 1);
@@ -71,34 +76,49 @@ final class StringFields {
    */
   static void forEach(JsonNode root, String prefix, Visitor visitor) {
     if (root != null) {
-      walk(root, new Path(prefix), visitor);
+      new Walk(new Path(prefix), visitor).walk(root);
     }
   }
 
-  private static void walk(JsonNode n, Path path, Visitor visitor) {
-    // instanceof rather than isTextual()/isObject(): cheaper than the virtual calls on the
-    // millions of values of a large blueprint.
-    if (n instanceof TextNode) {
-      visitor.visit(path, n.textValue());
-    } else if (n instanceof ObjectNode) {
-      var fields = n.fields();
-      while (fields.hasNext()) {
-        var e = fields.next();
-        JsonNode v = e.getValue();
-        if (v instanceof ContainerNode || v instanceof TextNode) {
-          path.push(e.getKey(), 0);
-          walk(v, path, visitor);
-          path.pop();
+  /**
+   * One walk: the object fields come through {@code forEachEntry} with this walk as the callback,
+   * so no iterator or entry object is made per field (the reader's compact objects hand out their
+   * arrays directly).
+   */
+  private static final class Walk implements java.util.function.BiConsumer<String, JsonNode> {
+    private final Path path;
+    private final Visitor visitor;
+
+    Walk(Path path, Visitor visitor) {
+      this.path = path;
+      this.visitor = visitor;
+    }
+
+    void walk(JsonNode n) {
+      // instanceof rather than isTextual()/isObject(): cheaper than the virtual calls on the
+      // millions of values of a large blueprint.
+      if (n instanceof TextNode) {
+        visitor.visit(path, n.textValue());
+      } else if (n instanceof ObjectNode o) {
+        o.forEachEntry(this);
+      } else if (n instanceof ArrayNode) {
+        for (int i = 0; i < n.size(); i++) {
+          JsonNode v = n.get(i);
+          if (v instanceof ContainerNode || v instanceof TextNode) {
+            path.push(null, i);
+            walk(v);
+            path.pop();
+          }
         }
       }
-    } else if (n instanceof ArrayNode) {
-      for (int i = 0; i < n.size(); i++) {
-        JsonNode v = n.get(i);
-        if (v instanceof ContainerNode || v instanceof TextNode) {
-          path.push(null, i);
-          walk(v, path, visitor);
-          path.pop();
-        }
+    }
+
+    @Override
+    public void accept(String key, JsonNode v) {
+      if (v instanceof ContainerNode || v instanceof TextNode) {
+        path.push(key, 0);
+        walk(v);
+        path.pop();
       }
     }
   }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +12,7 @@ import java.util.Set;
  * I_UNKNOWN_FIELD: a task, verification or execution field BSF does not define. It is kept (in
  * {@code raw}) and reported, never dropped: real files carry many, often typos of real ones.
  */
-public final class UnknownFieldRule implements Rule {
+public final class UnknownFieldRule implements TaskRule {
   static final Set<String> TASK_FIELDS =
       Set.of(
           "task_id",
@@ -69,49 +68,54 @@ public final class UnknownFieldRule implements Rule {
           "compatibility_mode");
 
   @Override
-  public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      t.raw()
-          .fieldNames()
-          .forEachRemaining(
-              f -> {
-                if (!TASK_FIELDS.contains(f)) {
-                  int line = TaskIndex.lineOf(t, "/" + StringFields.escape(f));
-                  out.add(unknown(TaskIndex.name(t) + " field '" + f + "'", line, t.id()));
-                }
-              });
-      JsonNode v = t.raw().get("verification");
-      if (v != null && v.isObject()) {
-        v.fieldNames()
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        t.raw()
+            .fieldNames()
             .forEachRemaining(
                 f -> {
-                  if (!TEST_TIERS.contains(f)) {
-                    int line = TaskIndex.lineOf(t, "/verification/" + StringFields.escape(f));
-                    out.add(
-                        unknown(
-                            TaskIndex.name(t)
-                                + " verification tier '"
-                                + f
-                                + "' (tiers: smoke, unit,"
-                                + " integration, e2e)",
-                            line,
-                            t.id()));
+                  if (!TASK_FIELDS.contains(f)) {
+                    int line = TaskIndex.lineOf(t, "/" + StringFields.escape(f));
+                    out.add(unknown(TaskIndex.name(t) + " field '" + f + "'", line, t.id()));
                   }
                 });
+        JsonNode v = t.raw().get("verification");
+        if (v != null && v.isObject()) {
+          v.fieldNames()
+              .forEachRemaining(
+                  f -> {
+                    if (!TEST_TIERS.contains(f)) {
+                      int line = TaskIndex.lineOf(t, "/verification/" + StringFields.escape(f));
+                      out.add(
+                          unknown(
+                              TaskIndex.name(t)
+                                  + " verification tier '"
+                                  + f
+                                  + "' (tiers: smoke, unit,"
+                                  + " integration, e2e)",
+                              line,
+                              t.id()));
+                    }
+                  });
+        }
       }
-    }
-    JsonNode exec = b.execution().raw();
-    if (exec != null) {
-      exec.fieldNames()
-          .forEachRemaining(
-              f -> {
-                if (!EXECUTION_FIELDS.contains(f)) {
-                  out.add(unknown("execution field '" + f + "'", b.execution().line(), null));
-                }
-              });
-    }
-    return out;
+
+      @Override
+      public void finish() {
+        JsonNode exec = b.execution().raw();
+        if (exec != null) {
+          exec.fieldNames()
+              .forEachRemaining(
+                  f -> {
+                    if (!EXECUTION_FIELDS.contains(f)) {
+                      out.add(unknown("execution field '" + f + "'", b.execution().line(), null));
+                    }
+                  });
+        }
+      }
+    };
   }
 
   private static Diagnostic unknown(String what, int line, String taskId) {

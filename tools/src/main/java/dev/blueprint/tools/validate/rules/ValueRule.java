@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
-import java.util.ArrayList;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +13,7 @@ import java.util.Set;
  * E_BAD_VALUE: an enumerated or numeric field with a value BSF does not define, which the reader
  * would otherwise quietly replace by its default (an unknown lock mode read as exclusive, ...).
  */
-public final class ValueRule implements Rule {
+public final class ValueRule implements TaskRule {
   private static final Set<String> MODES = Set.of("exclusive", "shared");
   private static final Set<String> ACTIONS = Set.of("block", "abort", "skip");
   private static final Set<String> TRANSFERS = Set.of("stdout", "file", "memory", "network");
@@ -23,8 +22,7 @@ public final class ValueRule implements Rule {
       Set.of("abort", "prompt", "skip_task", "use_default");
 
   @Override
-  public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
     JsonNode exec = b.execution().raw();
     int el = b.execution().line();
     if (exec != null) {
@@ -55,82 +53,96 @@ public final class ValueRule implements Rule {
           el,
           out);
     }
-    for (Task t : b.tasks()) {
-      String who = TaskIndex.name(t) + " ";
-      JsonNode raw = t.raw();
-      JsonNode locks = raw.path("resources").path("locks");
-      for (int i = 0; locks.isArray() && i < locks.size(); i++) {
-        JsonNode l = locks.get(i);
-        JsonNode mode = l.has("mode") ? l.get("mode") : l.get("type");
-        enumerated(
-            who + "resources.locks[" + i + "].mode",
-            mode,
-            MODES,
-            t.id(),
-            TaskIndex.lineOf(t, "/resources/locks/" + i),
-            out);
-      }
-      JsonNode action = raw.path("on_failure").path("action");
-      if (!action.isMissingNode()) { // most tasks have none: no message text or line lookup
-        enumerated(
-            who + "on_failure.action",
-            action,
-            ACTIONS,
-            t.id(),
-            TaskIndex.lineOf(t, "/on_failure/action"),
-            out);
-      }
-      JsonNode retries = raw.path("on_failure").path("max_retries");
-      if (!retries.isMissingNode()
-          && !retries.isNull()
-          && !(retries.isIntegralNumber() && retries.asInt() >= 0)) {
-        out.add(
-            bad(
-                who + "on_failure.max_retries",
-                retries,
-                "a whole number, 0 or more",
+    return new TaskRule.Pass() {
+      @Override
+      public void task(Task t) {
+        JsonNode raw = t.raw();
+        JsonNode locks = raw.path("resources").path("locks");
+        for (int i = 0; locks.isArray() && i < locks.size(); i++) {
+          JsonNode l = locks.get(i);
+          JsonNode mode = l.has("mode") ? l.get("mode") : l.get("type");
+          if (invalid(mode, MODES)) { // findings only: no message text or line lookup per lock
+            enumerated(
+                TaskIndex.name(t) + " " + "resources.locks[" + i + "].mode",
+                mode,
+                MODES,
                 t.id(),
-                TaskIndex.lineOf(t, "/on_failure/max_retries")));
-      }
-      JsonNode bindings = raw.get("input_bindings");
-      if (bindings != null && bindings.isObject()) {
-        bindings
-            .fields()
-            .forEachRemaining(
-                e -> {
-                  String p = "/input_bindings/" + StringFields.escape(e.getKey()) + "/transfer";
-                  enumerated(
-                      who + "input_bindings." + e.getKey() + ".transfer",
-                      e.getValue().get("transfer"),
-                      TRANSFERS,
-                      t.id(),
-                      TaskIndex.lineOf(t, p),
-                      out);
-                });
-      }
-      JsonNode deps = raw.get("dependencies");
-      for (int i = 0; deps != null && deps.isArray() && i < deps.size(); i++) {
-        if (deps.get(i).isObject()) {
+                TaskIndex.lineOf(t, "/resources/locks/" + i),
+                out);
+          }
+        }
+        JsonNode action = raw.path("on_failure").path("action");
+        if (!action.isMissingNode()) { // most tasks have none: no message text or line lookup
           enumerated(
-              who + "dependencies[" + i + "].type",
-              deps.get(i).get("type"),
-              DEP_TYPES,
+              TaskIndex.name(t) + " " + "on_failure.action",
+              action,
+              ACTIONS,
               t.id(),
-              TaskIndex.lineOf(t, "/dependencies/" + i),
+              TaskIndex.lineOf(t, "/on_failure/action"),
               out);
         }
-      }
-      if (deps != null && deps.isObject()) {
-        out.add(
-            bad(
-                who + "dependencies",
-                deps,
-                "a list of task ids",
+        JsonNode retries = raw.path("on_failure").path("max_retries");
+        if (!retries.isMissingNode()
+            && !retries.isNull()
+            && !(retries.isIntegralNumber() && retries.asInt() >= 0)) {
+          out.add(
+              bad(
+                  TaskIndex.name(t) + " " + "on_failure.max_retries",
+                  retries,
+                  "a whole number, 0 or more",
+                  t.id(),
+                  TaskIndex.lineOf(t, "/on_failure/max_retries")));
+        }
+        JsonNode bindings = raw.get("input_bindings");
+        if (bindings != null && bindings.isObject()) {
+          bindings
+              .fields()
+              .forEachRemaining(
+                  e -> {
+                    if (!invalid(e.getValue().get("transfer"), TRANSFERS)) {
+                      return;
+                    }
+                    String p = "/input_bindings/" + StringFields.escape(e.getKey()) + "/transfer";
+                    enumerated(
+                        TaskIndex.name(t) + " " + "input_bindings." + e.getKey() + ".transfer",
+                        e.getValue().get("transfer"),
+                        TRANSFERS,
+                        t.id(),
+                        TaskIndex.lineOf(t, p),
+                        out);
+                  });
+        }
+        JsonNode deps = raw.get("dependencies");
+        for (int i = 0; deps != null && deps.isArray() && i < deps.size(); i++) {
+          if (deps.get(i).isObject() && invalid(deps.get(i).get("type"), DEP_TYPES)) {
+            enumerated(
+                TaskIndex.name(t) + " " + "dependencies[" + i + "].type",
+                deps.get(i).get("type"),
+                DEP_TYPES,
                 t.id(),
-                TaskIndex.lineOf(t, "/dependencies")));
+                TaskIndex.lineOf(t, "/dependencies/" + i),
+                out);
+          }
+        }
+        if (deps != null && deps.isObject()) {
+          out.add(
+              bad(
+                  TaskIndex.name(t) + " " + "dependencies",
+                  deps,
+                  "a list of task ids",
+                  t.id(),
+                  TaskIndex.lineOf(t, "/dependencies")));
+        }
       }
-    }
-    return out;
+    };
+  }
+
+  /** Whether {@link #enumerated} would report {@code v}. */
+  private static boolean invalid(JsonNode v, Set<String> allowed) {
+    return v != null
+        && !v.isMissingNode()
+        && !v.isNull()
+        && (v.isContainerNode() || !allowed.contains(v.asText().trim().toLowerCase(Locale.ROOT)));
   }
 
   private static void enumerated(

@@ -1,11 +1,10 @@
 package dev.blueprint.tools.validate.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
 import dev.blueprint.tools.blueprint.PreflightCheck;
 import dev.blueprint.tools.blueprint.Task;
-import dev.blueprint.tools.validate.Rule;
+import dev.blueprint.tools.validate.TaskRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * written in upper case ({@code ${REPO_NAME}}, {@code ${REPO_NAME##* /}}) is the shell's or the
  * environment's and is left alone; {@code $${...}} escapes a reference.
  */
-public final class VariableRule implements Rule {
+public final class VariableRule implements TaskRule {
   static final Set<String> KNOWN =
       Set.of(
           "task_id",
@@ -42,7 +41,7 @@ public final class VariableRule implements Rule {
               + "|environment_variables/.+)|implementation/location"
               + "|input_bindings/[^/]+/(source|output_port))$");
 
-  /** The top-level task fields INTERPOLATED can match under. */
+  /** The top-level task fields INTERPOLATED can match under, in the order findings are listed. */
   private static final List<String> ROOTS =
       List.of(
           "command",
@@ -64,32 +63,66 @@ public final class VariableRule implements Rule {
 
   @Override
   public List<Diagnostic> check(Blueprint b) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (Task t : b.tasks()) {
-      for (String key : ROOTS) {
-        JsonNode v = t.raw().get(key);
-        if (v == null) {
-          continue;
-        }
-        StringFields.forEach(
-            v,
-            "/" + key,
-            (path, value) -> {
-              if (!value.contains("${")) {
-                return;
-              }
-              String pointer = path.pointer();
-              if (INTERPOLATED.matcher(pointer).matches()) {
-                String field = TaskIndex.name(t) + " " + pointer.substring(1).replace('/', '.');
-                check(value, field, t.id(), TaskIndex.lineOf(t, pointer), out);
-              }
-            });
+    return TaskRules.alone(this, b);
+  }
+
+  @Override
+  public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
+    return new StringPass() {
+      private Task task;
+
+      /** This task's findings with the ROOTS index of their field (most tasks have none). */
+      private final List<Diagnostic> found = new ArrayList<>();
+
+      private final List<Integer> roots = new ArrayList<>();
+
+      @Override
+      public void task(Task t) {
+        task = t;
       }
-    }
-    for (PreflightCheck p : b.execution().preflightChecks()) {
-      check(p.command(), "execution.preflight_checks command", null, p.line(), out);
-    }
-    return out;
+
+      @Override
+      public void string(StringFields.Path path, String value) {
+        if (!value.contains("${")) {
+          return;
+        }
+        String pointer = path.pointer();
+        if (INTERPOLATED.matcher(pointer).matches()) {
+          Task t = task;
+          String field = TaskIndex.name(t) + " " + pointer.substring(1).replace('/', '.');
+          int before = found.size();
+          check(value, field, t.id(), TaskIndex.lineOf(t, pointer), found);
+          for (int i = before; i < found.size(); i++) {
+            roots.add(ROOTS.indexOf(path.first()));
+          }
+        }
+      }
+
+      @Override
+      public void endTask(Task t) {
+        if (found.isEmpty()) {
+          return;
+        }
+        // The walk meets fields in the task's order; this rule lists them in ROOTS order (stable).
+        Integer[] order = new Integer[found.size()];
+        for (int i = 0; i < order.length; i++) {
+          order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(roots::get));
+        for (int i : order) {
+          out.add(found.get(i));
+        }
+        found.clear();
+        roots.clear();
+      }
+
+      @Override
+      public void finish() {
+        for (PreflightCheck p : b.execution().preflightChecks()) {
+          check(p.command(), "execution.preflight_checks command", null, p.line(), out);
+        }
+      }
+    };
   }
 
   private static void check(
