@@ -81,13 +81,22 @@ public class QueueBench {
       // starts that way after its first task).
       warmPool.release(warmPool.acquire("bench", "warmup", bases[0]), false);
       for (int t = 0; t < trials; t++) {
-        settle();
-        cliAdd.add(worktreeAdd(t));
-        removeLast();
-        deleted += files;
-        settle();
-        cold.add(poolAcquire(coldPool, t));
-        deleted += files;
+        // Which cold variant goes first alternates: the one that follows the other's removal of
+        // 20,000 files otherwise always pays for it (about 15 ms on tmpfs, seconds on ext4).
+        if (t % 2 == 0) {
+          settle();
+          cliAdd.add(worktreeAdd(t));
+          removeLast();
+          settle();
+          cold.add(poolAcquire(coldPool, t));
+        } else {
+          settle();
+          cold.add(poolAcquire(coldPool, t));
+          settle();
+          cliAdd.add(worktreeAdd(t));
+          removeLast();
+        }
+        deleted += 2L * files;
         settle();
         warmMs.add(warmAcquire(warmPool, t, bases[(t + 1) % 2]));
         if (JGIT) {
@@ -99,7 +108,7 @@ public class QueueBench {
       }
     }
     System.out.println();
-    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved; each cold variant followed by removing it"
+    System.out.println("ms per workspace (median [min..max] of " + trials + "; interleaved, the two cold variants in alternating order; each followed by removing it"
         + (SETTLE ? "; sync before each timed variant" : "; no sync between variants") + "):");
     print("git worktree add", cliAdd);
     print("WorkspacePool.acquire, cold (git worktree add + owner file + includes)", cold);
