@@ -90,7 +90,21 @@ public final class StdioTransport implements McpServerTransportProvider {
   @Override
   public Mono<Void> notifyClients(String method, Object params) {
     McpServerSession s = session;
-    return s == null ? Mono.empty() : s.sendNotification(method, params);
+    return s == null || early(method) ? Mono.empty() : s.sendNotification(method, params);
+  }
+
+  /**
+   * A notification other than a log message before the client said it is initialized: dropped, as
+   * the client has not yet finished negotiating what it accepts. Nothing is lost: a client lists
+   * resources after initializing, and subscriptions only start then (a journal written by the
+   * start-up sweep used to announce {@code list_changed} first).
+   */
+  private boolean early(String method) {
+    if (initialized || McpSchema.METHOD_NOTIFICATION_MESSAGE.equals(method)) {
+      return false;
+    }
+    LOG.debug("{} before the client was initialized: dropped", method);
+    return true;
   }
 
   /** As the SDK's stdio transport: the one session, by its id. */
@@ -107,7 +121,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 new IllegalStateException(
                     "Session " + sessionId + " not found; this transport serves " + s.getId()));
           }
-          return s.sendNotification(method, params);
+          return early(method) ? Mono.<Void>empty() : s.sendNotification(method, params);
         });
   }
 

@@ -37,6 +37,7 @@ class StdioTransportTest {
   PipedOutputStream stdin;
   Thread reader;
   BlueprintServer server;
+  StdioTransport transport;
 
   /** Collects whole lines written to stdout. */
   final OutputStream stdout =
@@ -60,7 +61,7 @@ class StdioTransportTest {
     server = new BlueprintServer(repo);
     PipedInputStream in = new PipedInputStream(1 << 20);
     stdin = new PipedOutputStream(in);
-    StdioTransport transport =
+    transport =
         new StdioTransport(
             McpJsonDefaults.getMapper(),
             in,
@@ -80,7 +81,32 @@ class StdioTransportTest {
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
     assertThat(reply(0).path("result").path("serverInfo").path("name").asText())
         .isEqualTo("blueprint");
+  }
+
+  void initialized() throws IOException {
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  @Test
+  void noNotificationButLogMessagesReachesAClientBeforeItIsInitialized() throws Exception {
+    // Notifications are written by the calling thread, so what block() let through is already out.
+    transport.notifyClients("notifications/resources/list_changed", null).block();
+    transport.notifyClients("notifications/message", java.util.Map.of("level", "info")).block();
+    java.util.List<String> before = new java.util.ArrayList<>();
+    replies.drainTo(before);
+    assertThat(before).hasSize(1).allMatch(l -> l.contains("\"notifications/message\""));
+
+    initialized();
+    // The reader marks the session initialized as it reads the notification; wait for it.
+    java.util.List<String> after = new java.util.ArrayList<>();
+    for (int i = 0; i < 100 && after.isEmpty(); i++) {
+      transport.notifyClients("notifications/resources/list_changed", null).block();
+      replies.drainTo(after);
+      Thread.sleep(20);
+    }
+    assertThat(after)
+        .isNotEmpty()
+        .allMatch(l -> l.contains("notifications/resources/list_changed"));
   }
 
   @AfterEach
@@ -123,6 +149,7 @@ class StdioTransportTest {
 
   @Test
   void aRepeatedCallIsAnsweredFromTheCacheWithTheSameBytes() throws Exception {
+    initialized();
     String path = "{\"path\":\"" + TestRepository.EXAMPLE + "\"}";
     String first = call(1, "validate", path);
     assertThat(fromCache).hasValue(0);
@@ -139,6 +166,7 @@ class StdioTransportTest {
 
   @Test
   void anEditedFileIsValidatedAgainAndPingStillWorks() throws Exception {
+    initialized();
     Path file = repo.resolve("mine.bp.md");
     Files.writeString(file, TestRepository.read(repo, TestRepository.EXAMPLE));
     String path = "{\"path\":\"mine.bp.md\"}";
@@ -156,6 +184,7 @@ class StdioTransportTest {
 
   @Test
   void callsTheCacheDoesNotAnswerGoToTheSession() throws Exception {
+    initialized();
     // Malformed arguments: the session's -32602, even after the same blueprint was cached.
     call(1, "validate", "{\"text\":\"# t\"}");
     JsonNode both = JSON.readTree(call(2, "validate", "{\"text\":\"# t\",\"path\":\"x.md\"}"));
