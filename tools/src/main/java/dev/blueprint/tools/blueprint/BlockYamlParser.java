@@ -244,10 +244,8 @@ final class BlockYamlParser extends BlockYamlText {
     at = line + 1;
     char ch = text.charAt(c);
     switch (ch) {
-      case '"':
-        return text(quoted(c, end, '"'));
-      case '\'':
-        return text(quoted(c, end, '\''));
+      case '"', '\'':
+        return quotedNode(c, end, ch);
       case '[':
         return flowSequence(c, end, pointer);
       case '{':
@@ -263,7 +261,7 @@ final class BlockYamlParser extends BlockYamlText {
         if (isIndicator(ch, c + 1 < end ? text.charAt(c + 1) : ' ')) {
           throw GIVE_UP;
         }
-        return plain(blockPlain(c, end));
+        return plain(c, blockPlainEnd(c, end));
     }
   }
 
@@ -303,22 +301,37 @@ final class BlockYamlParser extends BlockYamlText {
         throw GIVE_UP; // an empty entry (trailing comma) or an indicator
       }
       lines.put(SharedNames.element(pointer, a.size()), lineNumber);
-      a.add(plain(text.substring(b, e)));
+      a.add(plain(b, e));
       s = comma + 1;
     }
     return a;
   }
 
   /** A plain scalar as Jackson reads it, or give up when only Jackson can tell. */
-  private static JsonNode plain(String value) {
-    JsonNode node = YamlScalars.plain(value);
+  private JsonNode plain(int from, int to) {
+    JsonNode node = YamlScalars.plain(text, from, to);
     if (node == null) {
       throw GIVE_UP;
     }
     return node;
   }
 
-  private static JsonNode text(String value) {
-    return YamlScalars.text(value);
+  /**
+   * A one-line quoted scalar's node. The usual case (no escape, no doubled quote) is shared from
+   * its characters in place, without cutting the value out first; anything else goes through {@link
+   * #quoted}, which also decides when to give up.
+   */
+  private JsonNode quotedNode(int open, int end, char quote) {
+    int i = open + 1;
+    while (i < end && text.charAt(i) != quote && text.charAt(i) != '\\') {
+      i++;
+    }
+    if (i < end
+        && text.charAt(i) == quote
+        && !(quote == '\'' && i + 1 < end && text.charAt(i + 1) == '\'')
+        && onlyComment(i + 1, end)) {
+      return YamlScalars.text(text, open + 1, i);
+    }
+    return YamlScalars.text(quoted(open, end, quote));
   }
 }

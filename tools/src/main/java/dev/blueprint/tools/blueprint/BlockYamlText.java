@@ -178,6 +178,11 @@ abstract class BlockYamlText {
 
   /** A plain scalar in block context: up to a comment, without trailing spaces. */
   String blockPlain(int c, int end) {
+    return text.substring(c, blockPlainEnd(c, end));
+  }
+
+  /** Where the plain scalar starting at {@code c} ends (see {@link #blockPlain}). */
+  int blockPlainEnd(int c, int end) {
     int stop = end;
     for (int i = c; i < end; i++) {
       char ch = text.charAt(i);
@@ -192,7 +197,7 @@ abstract class BlockYamlText {
     while (stop > c && text.charAt(stop - 1) == ' ') {
       stop--;
     }
-    return text.substring(c, stop);
+    return stop;
   }
 
   static boolean safeAfterColon(char c) {

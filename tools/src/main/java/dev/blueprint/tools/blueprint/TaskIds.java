@@ -25,6 +25,13 @@ public final class TaskIds {
   private record Cached(WeakReference<List<Task>> tasks, TaskIds ids) {}
 
   private final String[] slots;
+
+  /**
+   * Each slot's id hash, next to the slot: a probe that passes another id compares two ints rather
+   * than reading that id's string (a cache miss on large blueprints).
+   */
+  private final int[] hashes;
+
   private final int[] positions;
   private final int[][] prerequisites;
   private final boolean[] unknownPrerequisite;
@@ -34,6 +41,7 @@ public final class TaskIds {
     int n = tasks.size();
     int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     slots = new String[capacity];
+    hashes = new int[capacity];
     positions = new int[capacity];
     first = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -41,6 +49,7 @@ public final class TaskIds {
       int s = slot(id);
       if (slots[s] == null) {
         slots[s] = id;
+        hashes[s] = id.hashCode();
         positions[s] = i;
         first[i] = true;
       }
@@ -82,7 +91,7 @@ public final class TaskIds {
     int mask = slots.length - 1;
     int h = id.hashCode();
     int i = (h ^ (h >>> 16)) & mask;
-    while (slots[i] != null && !slots[i].equals(id)) {
+    while (slots[i] != null && (hashes[i] != h || !slots[i].equals(id))) {
       i = (i + 1) & mask;
     }
     return i;

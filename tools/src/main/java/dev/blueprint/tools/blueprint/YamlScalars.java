@@ -45,6 +45,56 @@ final class YamlScalars {
   }
 
   /**
+   * {@link #plain(String)} of {@code text[from, to)} (not empty). A short value no resolver can
+   * match is looked up in {@link #RECENT} by its characters in place, so a value seen before (most
+   * of them: statuses, kinds, shared texts) costs no substring; the hash is {@link
+   * String#hashCode()}'s, so both entry points share the table.
+   */
+  static JsonNode plain(String text, int from, int to) {
+    int n = to - from;
+    if (n == 0 || n > 48 || resolverMayMatch(text, from, to)) {
+      return plain(text.substring(from, to));
+    }
+    return sharedText(text, from, to);
+  }
+
+  /** {@link #text(String)} of {@code text[from, to)}, looked up without cutting it out. */
+  static TextNode text(String text, int from, int to) {
+    return to - from > 48 ? NODES.textNode(text.substring(from, to)) : sharedText(text, from, to);
+  }
+
+  private static TextNode sharedText(String text, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    int slot = h & (RECENT.length - 1);
+    TextNode known = RECENT[slot];
+    int n = to - from;
+    if (known != null) {
+      String k = known.textValue();
+      if (k.length() == n && text.regionMatches(from, k, 0, n)) {
+        return known;
+      }
+    }
+    TextNode node = NODES.textNode(text.substring(from, to));
+    RECENT[slot] = node;
+    return node;
+  }
+
+  /** {@link #resolverMayMatch(String)} of {@code text[from, to)}, without cutting it out. */
+  private static boolean resolverMayMatch(String text, int from, int to) {
+    switch (text.charAt(from)) {
+      case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+        return to - from <= 5 && WORDS.contains(text.substring(from, to));
+      case '~', '-', '+', '.', '<', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
    * Resolves a plain scalar the way Jackson's YAML parser and the tree builder do, or returns null
    * when the value is one whose reading only Jackson should decide.
    */

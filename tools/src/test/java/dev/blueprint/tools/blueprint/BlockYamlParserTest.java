@@ -119,6 +119,35 @@ class BlockYamlParserTest {
   }
 
   @Example
+  void quotedAndPlainScalarsReadInPlaceMatchJacksonIncludingRepeatsAndEdgeCases() {
+    // Values read twice (the second from the shared table), quotes that only the slow path reads,
+    // comments after a closing quote, empty quotes, long values and words the resolver types.
+    String block =
+        """
+        task_id: T1
+        a: "not_started"
+        b: "not_started"
+        c: 'it''s'
+        d: 'back\\slash'
+        e: "x" # comment
+        f: ''
+        g: ""
+        h: "%s"
+        i: "%s"
+        j: [T1, T2, T1, yes, 12, file, file]
+        k: file
+        l: file # plain with a comment
+        m: "é — ü"
+        n: 'é — ü'
+        o: off
+        p: %s
+        """
+            .formatted("y".repeat(48), "z".repeat(49), "w".repeat(60));
+    assertThat(sameAsJackson(block)).isTrue();
+    assertThat(sameAsJackson("a: \"esc\\\"aped\"\n")).isFalse();
+  }
+
+  @Example
   void readingEveryFixtureGivesTheSameBlueprintAndDiagnosticsWithAndWithoutTheFastPath()
       throws Exception {
     for (String name : Fixtures.ALL) {

@@ -20,6 +20,15 @@ final class StringFields {
    * needs the place later keeps {@link #pointer()}.
    */
   static final class Path {
+    /** {@code "0"} to {@code "255"}: list indexes as path segments, made once. */
+    private static final String[] INDEXES = new String[256];
+
+    static {
+      for (int i = 0; i < INDEXES.length; i++) {
+        INDEXES[i] = Integer.toString(i);
+      }
+    }
+
     private final String prefix;
     private String[] names = new String[8];
     private int[] indexes = new int[8];
@@ -62,7 +71,12 @@ final class StringFields {
     }
 
     private String segment(int i) {
-      return names[i] != null ? names[i] : Integer.toString(indexes[i]);
+      if (names[i] != null) {
+        return names[i];
+      }
+      int index = indexes[i];
+      // Every list element of every task asks for its index as text: the small ones are kept.
+      return index >= 0 && index < INDEXES.length ? INDEXES[index] : Integer.toString(index);
     }
   }
 
