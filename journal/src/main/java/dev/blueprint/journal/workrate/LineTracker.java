@@ -112,20 +112,26 @@ final class LineTracker {
     }
   }
 
+  /** A walk over the files that differ between a commit and its first parent (none: empty). */
+  private TreeWalk firstParentDiff(ObjectReader reader, RevCommit c) throws IOException {
+    TreeWalk tw = new TreeWalk(repo, reader);
+    tw.setRecursive(true);
+    tw.setFilter(TreeFilter.ANY_DIFF);
+    if (c.getParentCount() == 0) {
+      tw.addTree(new EmptyTreeIterator());
+    } else {
+      tw.addTree(c.getParent(0).getTree());
+    }
+    tw.addTree(c.getTree());
+    return tw;
+  }
+
   /** Every path (old and new side) whose entry differs between a commit and its first parent. */
   private Set<String> pathsChanged(ObjectReader reader, List<RevCommit> commits)
       throws IOException {
     Set<String> paths = new HashSet<>();
     for (RevCommit c : commits) {
-      try (TreeWalk tw = new TreeWalk(repo, reader)) {
-        tw.setRecursive(true);
-        tw.setFilter(TreeFilter.ANY_DIFF);
-        if (c.getParentCount() == 0) {
-          tw.addTree(new EmptyTreeIterator());
-        } else {
-          tw.addTree(c.getParent(0).getTree());
-        }
-        tw.addTree(c.getTree());
+      try (TreeWalk tw = firstParentDiff(reader, c)) {
         while (tw.next()) {
           paths.add(tw.getPathString());
         }
@@ -277,15 +283,7 @@ final class LineTracker {
   }
 
   private List<DiffEntry> changes(ObjectReader reader, RevCommit c) throws IOException {
-    try (TreeWalk tw = new TreeWalk(repo, reader)) {
-      tw.setRecursive(true);
-      tw.setFilter(TreeFilter.ANY_DIFF);
-      if (c.getParentCount() == 0) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(c.getParent(0).getTree());
-      }
-      tw.addTree(c.getTree());
+    try (TreeWalk tw = firstParentDiff(reader, c)) {
       List<DiffEntry> entries = DiffEntry.scan(tw);
       boolean adds = entries.stream().anyMatch(d -> d.getChangeType() == DiffEntry.ChangeType.ADD);
       boolean deletes =

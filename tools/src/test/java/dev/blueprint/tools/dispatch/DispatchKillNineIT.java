@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blueprint.journal.git.GitCli;
 import dev.blueprint.journal.git.QueueOptions;
+import dev.blueprint.tools.GitSandbox;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.BlueprintReader;
 import dev.blueprint.tools.status.RunState;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,26 +36,12 @@ class DispatchKillNineIT {
 
   @Test
   void aKilledDispatchResumesWithEveryTaskLandedOnce() throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home"));
-    Path repo = Files.createDirectories(tmp.resolve("repo"));
-    Files.writeString(
-        home.resolve(".gitconfig"),
-        "[user]\n\tname = Blueprint Test\n\temail = bp-test@example.invalid\n"
-            + "[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n");
-    FS.DETECTED.setUserHome(home.toFile());
+    GitSandbox sandbox = GitSandbox.create(tmp, Map.of());
+    Path repo = sandbox.repo();
+    GitCli git = sandbox.git();
+    // The killed child and the resuming dispatcher see the whole environment plus the sandbox's.
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("HOME", home.toString());
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
-    env.put("GIT_AUTHOR_NAME", "Blueprint Test");
-    env.put("GIT_AUTHOR_EMAIL", "bp-test@example.invalid");
-    env.put("GIT_COMMITTER_NAME", "Blueprint Test");
-    env.put("GIT_COMMITTER_EMAIL", "bp-test@example.invalid");
-    GitCli git = new GitCli(env);
-    git.runOrThrow(repo, "E", "init", "--quiet", "-b", "main");
-    Files.writeString(repo.resolve(".gitignore"), ".blueprint/\n");
-    git.runOrThrow(repo, "E", "add", "-A");
-    git.runOrThrow(repo, "E", "commit", "--quiet", "-m", "initial");
+    env.putAll(sandbox.env());
 
     StringBuilder md =
         new StringBuilder(
