@@ -1,14 +1,13 @@
 package dev.blueprint.server.cli;
 
 import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.plan.CheckedPlan;
 import dev.blueprint.tools.plan.Plan;
 import dev.blueprint.tools.plan.PlanOptions;
-import dev.blueprint.tools.plan.Planner;
 import dev.blueprint.tools.render.JsonOutput;
 import dev.blueprint.tools.render.PlanJson;
 import dev.blueprint.tools.render.PlanText;
 import dev.blueprint.tools.validate.ValidationReport;
-import dev.blueprint.tools.validate.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
@@ -58,8 +57,9 @@ final class PlanCommand implements Callable<Integer> {
       throw new UsageException("--parallel must be at least 1, got " + parallel);
     }
     Blueprint blueprint = BlueprintFile.read(file);
-    ValidationReport report = Validator.validate(blueprint);
-    Plan plan = Planner.plan(blueprint, new PlanOptions(parallel, Set.of()));
+    CheckedPlan checked = CheckedPlan.of(blueprint, new PlanOptions(parallel, Set.of()));
+    ValidationReport report = checked.report();
+    Plan plan = checked.plan();
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         json

@@ -1,11 +1,10 @@
 package dev.blueprint.server.mcp;
 
-import dev.blueprint.tools.blueprint.Blueprint;
+import dev.blueprint.tools.plan.CheckedPlan;
 import dev.blueprint.tools.plan.Plan;
 import dev.blueprint.tools.plan.PlanOptions;
 import dev.blueprint.tools.plan.Planner;
 import dev.blueprint.tools.validate.ValidationReport;
-import dev.blueprint.tools.validate.Validator;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code plan} tool: waves, critical path and unscheduled tasks of a blueprint given by path or
@@ -61,8 +61,8 @@ final class PlanTool {
     return cache.get(
         key(read, options),
         () -> {
-          Blueprint blueprint = source.parse(read);
-          return planValid(blueprint, Validator.validate(blueprint), options, null);
+          CheckedPlan checked = CheckedPlan.of(source.parse(read), options);
+          return planValid(checked.report(), checked::plan, null);
         });
   }
 
@@ -101,14 +101,11 @@ final class PlanTool {
     Map<String, Object> draftJson = new LinkedHashMap<>();
     draftJson.put("text", draft.text());
     draftJson.put("attempts", draft.attempts());
-    return planValid(draft.blueprint(), draft.report(), options, draftJson);
+    return planValid(draft.report(), () -> Planner.plan(draft.blueprint(), options), draftJson);
   }
 
   private static CallToolResult planValid(
-      Blueprint blueprint,
-      ValidationReport report,
-      PlanOptions options,
-      Map<String, Object> draft) {
+      ValidationReport report, Supplier<Plan> plan, Map<String, Object> draft) {
     if (!report.valid()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("schema_version", 1);
@@ -135,9 +132,9 @@ final class PlanTool {
       }
       return ToolReplies.problem(json, text.toString());
     }
-    Plan plan = Planner.plan(blueprint, options);
-    Map<String, Object> json = PlanView.json(plan);
-    String text = PlanView.text(plan);
+    Plan planned = plan.get();
+    Map<String, Object> json = PlanView.json(planned);
+    String text = PlanView.text(planned);
     if (draft != null) {
       json.put("draft", draft);
       text =

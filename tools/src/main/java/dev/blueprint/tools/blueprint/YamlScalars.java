@@ -30,17 +30,28 @@ final class YamlScalars {
    */
   private static final TextNode[] RECENT = new TextNode[1 << 12];
 
+  /**
+   * The full hash of each slot's value, beside the slot: most values of a large blueprint are
+   * unique to their task ({@code out/T123.json}), and comparing two ints first spares reading the
+   * slot's node, string and bytes (three cache misses) only to find a different value there.
+   * Written without a lock like the slots, so a hash may belong to another node than its slot's: a
+   * match is always confirmed against the node's text.
+   */
+  private static final int[] RECENT_HASHES = new int[RECENT.length];
+
   static TextNode text(String value) {
     if (value.length() > 48) {
       return NODES.textNode(value);
     }
-    int slot = value.hashCode() & (RECENT.length - 1);
+    int h = value.hashCode();
+    int slot = h & (RECENT.length - 1);
     TextNode known = RECENT[slot];
     if (known != null && known.textValue().equals(value)) {
       return known;
     }
     TextNode node = NODES.textNode(value);
     RECENT[slot] = node;
+    RECENT_HASHES[slot] = h;
     return node;
   }
 
@@ -69,16 +80,19 @@ final class YamlScalars {
       h = 31 * h + text.charAt(i);
     }
     int slot = h & (RECENT.length - 1);
-    TextNode known = RECENT[slot];
     int n = to - from;
-    if (known != null) {
-      String k = known.textValue();
-      if (k.length() == n && text.regionMatches(from, k, 0, n)) {
-        return known;
+    if (RECENT_HASHES[slot] == h) {
+      TextNode known = RECENT[slot];
+      if (known != null) {
+        String k = known.textValue();
+        if (k.length() == n && text.regionMatches(from, k, 0, n)) {
+          return known;
+        }
       }
     }
     TextNode node = NODES.textNode(text.substring(from, to));
     RECENT[slot] = node;
+    RECENT_HASHES[slot] = h;
     return node;
   }
 

@@ -91,6 +91,43 @@ class TaskRulesTest {
   }
 
   @Test
+  void aLargeBlueprintValidatedOnTwoThreadsGetsTheRuleByRuleFindings() {
+    // Over 2,000 tasks the string rules and the others visit the tasks on two threads at once.
+    List<String> tasks = new ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      String dep = i == 1 ? "" : "T" + (i - 1);
+      tasks.add(
+          switch (i % 7) {
+            case 1 -> BlueprintText.task("T" + i, dep, "command: \"run ${nope_" + i + "}\"");
+            case 2 ->
+                BlueprintText.task(
+                    "T" + i,
+                    dep,
+                    "rollback: \"curl -H 'Authorization: Bearer a1b2c3d4e5f6g7h8i9j0k1l2m3'\"");
+            case 3 -> BlueprintText.task("T" + i, dep, "status: wibble", "colour: blue");
+            case 4 ->
+                BlueprintText.task("T" + i, dep, "on_failure: {fallback_task: T0, action: shrug}");
+            default -> BlueprintText.task("T" + i, dep);
+          });
+    }
+    Blueprint b =
+        BlueprintReader.readString(
+            BlueprintText.doc(null, tasks.toArray(String[]::new)), "large.bp.md");
+    List<Diagnostic> expected = ruleByRule(b);
+    assertThat(expected)
+        .extracting(Diagnostic::code)
+        .contains(
+            "E_UNKNOWN_VARIABLE",
+            "E_LITERAL_SECRET",
+            "E_UNKNOWN_STATUS",
+            "E_UNKNOWN_FALLBACK",
+            "I_UNKNOWN_FIELD");
+    for (int run = 0; run < 5; run++) {
+      assertThat(Validator.validate(b).diagnostics()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void aRuleThatThrowsIsReportedOnceAndTheOtherRulesStillReport() {
     Blueprint b =
         BlueprintReader.readString(

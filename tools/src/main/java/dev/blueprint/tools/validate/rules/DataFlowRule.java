@@ -1,5 +1,6 @@
 package dev.blueprint.tools.validate.rules;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprint.tools.blueprint.Blueprint;
 import dev.blueprint.tools.blueprint.Diagnostic;
@@ -17,6 +18,10 @@ import java.util.List;
  * 2.0 (or without a version) are not held to either.
  */
 public final class DataFlowRule implements TaskRule {
+  // Compiled once: JsonNode.at(String) parses its pointer on every call, once per task.
+  private static final JsonPointer OUTPUTS = JsonPointer.compile("/interface/outputs");
+  private static final JsonPointer INPUTS = JsonPointer.compile("/interface/inputs");
+
   @Override
   public TaskRule.Pass start(Blueprint b, List<Diagnostic> out) {
     Dialect dialect = Dialect.of(b);
@@ -32,8 +37,7 @@ public final class DataFlowRule implements TaskRule {
         }
         JsonNode raw = t.raw();
         boolean outputs =
-            raw.has("output") && !raw.get("output").isNull()
-                || raw.at("/interface/outputs").size() > 0;
+            raw.has("output") && !raw.get("output").isNull() || raw.at(OUTPUTS).size() > 0;
         if (!outputs) {
           out.add(
               Diagnostic.error(
@@ -48,7 +52,7 @@ public final class DataFlowRule implements TaskRule {
                   t.id(),
                   t.line()));
         }
-        boolean inputs = raw.has("input_bindings") || raw.at("/interface/inputs").size() > 0;
+        boolean inputs = raw.has("input_bindings") || raw.at(INPUTS).size() > 0;
         if (!t.dependencies().isEmpty() && !inputs) {
           unbound.add(t.id());
         }

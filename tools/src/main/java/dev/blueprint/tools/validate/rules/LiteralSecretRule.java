@@ -40,27 +40,6 @@ public final class LiteralSecretRule implements TaskRule {
 
   private static final Pattern SECRET_REF = Pattern.compile("\\$\\{secrets\\.[^}]*}");
 
-  /**
-   * Cheap pre-filter on the lower-cased value: every pattern below contains one of these. Checked
-   * with {@link String#contains} rather than a regex alternation, which tried every branch at every
-   * position and was the largest cost of validating large blueprints.
-   */
-  private static final List<String> QUICK =
-      List.of(
-          "sk-",
-          "akia",
-          "asia",
-          "gh",
-          "github_pat_",
-          "xox",
-          "aiza",
-          "private key",
-          "bearer",
-          "key",
-          "token",
-          "secret",
-          "passw");
-
   /** Field names repeat across tasks; their SECRET_NAME verdict is kept up to this many names. */
   private static final int NAME_CACHE_LIMIT = 4096;
 
@@ -162,8 +141,7 @@ public final class LiteralSecretRule implements TaskRule {
       return null; // every pattern needs at least 16 characters
     }
     String v = value.contains("${") ? SECRET_REF.matcher(value).replaceAll("") : value;
-    String lower = v.toLowerCase(Locale.ROOT);
-    if (!quick(lower) && !secretName(fieldName)) {
+    if (!quick(v) && !secretName(fieldName)) {
       return null;
     }
     for (Kind k : KNOWN) {
@@ -188,25 +166,44 @@ public final class LiteralSecretRule implements TaskRule {
     return null;
   }
 
-  /** Whether the lower-cased value holds a substring every secret pattern needs. */
-  private static boolean quick(String lower) {
-    for (String q : QUICK) {
-      int at = lower.indexOf(q);
-      if (q.equals("gh")) {
-        // gh[pousr]_
-        while (at >= 0) {
-          if (at + 3 < lower.length()
-              && "pousr".indexOf(lower.charAt(at + 2)) >= 0
-              && lower.charAt(at + 3) == '_') {
-            return true;
-          }
-          at = lower.indexOf(q, at + 1);
-        }
-      } else if (at >= 0) {
+  /**
+   * Cheap pre-filter: whether {@code v} holds a substring every pattern above needs, case ignored
+   * ({@code sk-}, {@code akia}, {@code asia}, {@code gh?_} with ? one of {@code pousr}, {@code
+   * github_pat_}, {@code xox}, {@code aiza}, {@code private key}, {@code bearer}, {@code key},
+   * {@code token}, {@code secret}, {@code passw}). One pass that looks further only at a character
+   * that can start one of them: a lower-cased copy searched once per word was the largest cost of
+   * validating large blueprints.
+   */
+  static boolean quick(String v) {
+    int n = v.length();
+    for (int i = 0; i < n; i++) {
+      boolean found =
+          switch (v.charAt(i) | 0x20) {
+            case 's' -> at(v, i, "sk-") || at(v, i, "secret");
+            case 'a' -> at(v, i, "akia") || at(v, i, "asia") || at(v, i, "aiza");
+            case 'g' ->
+                at(v, i, "github_pat_")
+                    || i + 3 < n
+                        && at(v, i, "gh")
+                        && "pousr".indexOf(v.charAt(i + 2) | 0x20) >= 0
+                        && v.charAt(i + 3) == '_';
+            case 'x' -> at(v, i, "xox");
+            case 'p' -> at(v, i, "private key") || at(v, i, "passw");
+            case 'b' -> at(v, i, "bearer");
+            case 'k' -> at(v, i, "key");
+            case 't' -> at(v, i, "token");
+            default -> false;
+          };
+      if (found) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code v} holds {@code lower} at {@code i}, case ignored. */
+  private static boolean at(String v, int i, String lower) {
+    return v.regionMatches(true, i, lower, 0, lower.length());
   }
 
   private static boolean secretName(String fieldName) {
