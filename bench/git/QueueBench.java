@@ -118,6 +118,16 @@ public class QueueBench {
     }
     System.out.printf(Locale.ROOT, "  ratio cold pool / git worktree add: %.2f; warm pool / git worktree add: %.3f (target <= 1)%n",
         median(cold) / median(cliAdd), median(warmMs) / median(cliAdd));
+    // Each trial's two cold variants ran back to back: their ratio cancels drift between trials
+    // (page cache, write-back, other load), which the ratio of the two medians does not.
+    List<Double> paired = new ArrayList<>();
+    int poolFaster = 0;
+    for (int t = 0; t < trials; t++) {
+      paired.add(cold.get(t) / cliAdd.get(t));
+      poolFaster += cold.get(t) <= cliAdd.get(t) ? 1 : 0;
+    }
+    System.out.printf(Locale.ROOT, "  cold pool / git worktree add, trial by trial: median %.3f [%.3f..%.3f]; pool as fast or faster in %d of %d trials%n",
+        median(paired), Collections.min(paired), Collections.max(paired), poolFaster, trials);
     System.out.printf(Locale.ROOT, "  warm reuse alternates between HEAD~5 and HEAD of the generated history, %.7s and %.7s (%d files differ); files deleted between runs: %d per cold removal, %d in all%n",
         bases[0], bases[1], changedBetweenBases, files, deleted);
     System.out.println("load average at end: " + loadAverage());

@@ -82,9 +82,17 @@ public final class TaskIds {
     if (c != null && c.tasks().get() == tasks) {
       return c.ids();
     }
-    TaskIds ids = new TaskIds(tasks);
-    last = new Cached(new WeakReference<>(tasks), ids);
-    return ids;
+    // Built under a lock: `bp plan` validates and plans at once, and both ask for the same
+    // list's index at the start; the second waits for the first's rather than building its own.
+    synchronized (TaskIds.class) {
+      c = last;
+      if (c != null && c.tasks().get() == tasks) {
+        return c.ids();
+      }
+      TaskIds ids = new TaskIds(tasks);
+      last = new Cached(new WeakReference<>(tasks), ids);
+      return ids;
+    }
   }
 
   private int slot(String id) {
