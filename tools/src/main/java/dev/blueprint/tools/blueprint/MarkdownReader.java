@@ -68,11 +68,23 @@ final class MarkdownReader {
    * compare the two).
    */
   static Blueprint read(String text, BlueprintParts parts, boolean plainScan) {
-    SourceLines lines = new SourceLines(text);
+    return read(SourceText.of(text), parts, plainScan);
+  }
+
+  /**
+   * Reads markdown from decoded text or from a Latin-1 view of UTF-8 bytes ({@link SourceText}):
+   * the preamble and the plain scan read the view; commonmark is given the decoded text.
+   */
+  static Blueprint read(SourceText source, BlueprintParts parts, boolean plainScan) {
+    SourceLines lines = new SourceLines(source);
     int body = MarkdownPreamble.frontMatter(lines, parts);
     int blank = MarkdownPreamble.junkBeforeTitle(lines, body);
-    MarkdownReader r = new MarkdownReader(lines, parts);
     List<PlainMarkdownScan.Block> blocks = plainScan ? PlainMarkdownScan.scan(lines, blank) : null;
+    if (blocks == null && source.isView()) {
+      // The decoded text has the same lines, so `blank` still holds; headings are read from it.
+      lines = new SourceLines(source.decoded());
+    }
+    MarkdownReader r = new MarkdownReader(lines, parts);
     if (blocks != null) {
       for (PlainMarkdownScan.Block b : blocks) {
         if (b instanceof PlainMarkdownScan.HeadingBlock h) {

@@ -28,7 +28,11 @@ final class PlainMarkdownScan {
   record HtmlBlock(String literal, int line) implements Block {}
 
   private final SourceLines lines;
+
+  /** The text as indexed: decoded, or a Latin-1 view whose values are cut with {@link #source}. */
   private final String text;
+
+  private final SourceText source;
   private final List<Block> blocks = new ArrayList<>();
 
   /** Lines commonmark sees: a text ending in a line break has no empty line after it. */
@@ -37,6 +41,7 @@ final class PlainMarkdownScan {
   private PlainMarkdownScan(SourceLines lines) {
     this.lines = lines;
     this.text = lines.text();
+    this.source = lines.source();
     this.count = text.endsWith("\n") ? lines.count() - 1 : lines.count();
   }
 
@@ -117,7 +122,7 @@ final class PlainMarkdownScan {
    * x}) nor a thematic break ({@code ***}, {@code _ _ _}).
    */
   private boolean paragraphLine(int s, int e) {
-    char c = text.charAt(s);
+    char c = source.charAt(s); // a non-ASCII char's class is the decoded char's
     if (paragraphStart(c)) {
       return true;
     }
@@ -173,7 +178,7 @@ final class PlainMarkdownScan {
     if (level > 6 || k < e && text.charAt(k) != ' ') {
       return false; // "#tag", "####### x": paragraphs to commonmark; leave them to it
     }
-    blocks.add(new HeadingBlock(level, HeadingText.atx(text.substring(s, e)), i));
+    blocks.add(new HeadingBlock(level, HeadingText.atx(source.slice(s, e)), i));
     return true;
   }
 
@@ -187,7 +192,7 @@ final class PlainMarkdownScan {
     if (length < 3) {
       return -1;
     }
-    String info = text.substring(k, e);
+    String info = source.slice(k, e);
     if (c == '`' && info.indexOf('`') >= 0 || info.indexOf('\\') >= 0 || info.indexOf('&') >= 0) {
       return -1; // not a fence, or an info string commonmark would unescape
     }
@@ -204,8 +209,8 @@ final class PlainMarkdownScan {
       // The block's own line break when the text has one there: one copy of the block, not two.
       literal =
           contentEnd < text.length() && text.charAt(contentEnd) == '\n'
-              ? text.substring(contentStart, contentEnd + 1)
-              : text.substring(contentStart, contentEnd) + "\n";
+              ? source.slice(contentStart, contentEnd + 1)
+              : source.slice(contentStart, contentEnd) + "\n";
     }
     blocks.add(new FenceBlock(info.trim(), literal, i));
     return j + 1; // past the closing fence (or past the end: an open fence runs to the end)
@@ -247,7 +252,7 @@ final class PlainMarkdownScan {
       j++;
     }
     int last = j;
-    blocks.add(new HtmlBlock(text.substring(s, lines.end(last)), i));
+    blocks.add(new HtmlBlock(source.slice(s, lines.end(last)), i));
     return last + 1;
   }
 }
