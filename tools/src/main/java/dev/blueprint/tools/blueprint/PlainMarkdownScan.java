@@ -16,6 +16,11 @@ import java.util.List;
  * {@link #scan} return null, and the caller walks the document with commonmark instead. {@code
  * PlainMarkdownScanTest} checks both give the same blueprint on every fixture and on generated
  * documents.
+ *
+ * <p>The text may be a Latin-1 view of a file's UTF-8 bytes ({@link SourceText}): the scan decides
+ * on ASCII chars, which the view has where the decoded text has them, reads a non-ASCII char's
+ * class through {@link SourceText#charAt}, and cuts every value with {@link SourceText#slice}.
+ * {@code Utf8ViewReadingTest} checks the view reads as the decoded text does.
  */
 final class PlainMarkdownScan {
   /** A block found, in document order; {@code line} is the 0-based index of its first line. */
