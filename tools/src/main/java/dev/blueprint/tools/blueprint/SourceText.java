@@ -46,7 +46,7 @@ final class SourceText {
     byte[] b = validUtf8;
     String v = new String(b, StandardCharsets.ISO_8859_1);
     // EF BB BF in valid UTF-8 can only be U+FEFF: EF is a lead byte, BB and BF continuations.
-    if (v.indexOf("\u00EF\u00BB\u00BF") >= 0) {
+    if (Utf8Bytes.containsBom(b)) {
       b = withoutBoms(b);
     }
     if (v.indexOf('\r') >= 0) {

@@ -35,6 +35,19 @@ final class Utf8Bytes {
     return firstNonAscii(bytes, 0) == bytes.length;
   }
 
+  /**
+   * Whether U+FEFF (EF BB BF) is in {@code bytes}, looked for at the non-ASCII bytes only (a {@code
+   * String.indexOf} of its three chars over a 40 MiB view took 15-25 ms).
+   */
+  static boolean containsBom(byte[] b) {
+    for (int i = firstNonAscii(b, 0); i + 2 < b.length; i = firstNonAscii(b, i + 1)) {
+      if (b[i] == (byte) 0xEF && b[i + 1] == (byte) 0xBB && b[i + 2] == (byte) 0xBF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code bytes} are well-formed UTF-8, by the table in RFC 3629 section 4. */
   static boolean isValid(byte[] bytes) {
     return isValid(bytes, 0);

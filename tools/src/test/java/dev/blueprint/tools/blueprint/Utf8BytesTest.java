@@ -83,6 +83,18 @@ class Utf8BytesTest {
   }
 
   @Example
+  void aByteOrderMarkIsFoundAnywhereAndOnlyWhereItIs() {
+    for (String t :
+        List.of("\uFEFF# T", "# T — x\uFEFF", "a".repeat(37) + "\uFEFF" + "b".repeat(9))) {
+      assertThat(Utf8Bytes.containsBom(t.getBytes(StandardCharsets.UTF_8))).as(t).isTrue();
+    }
+    for (String t : List.of("", "# T", "# T — x \u0304 \uFFFE \uFEFE", "ab\u00EF\u00BB\u00BF")) {
+      // U+00EF U+00BB U+00BF encode as C3 AF C2 BB C2 BF: no EF BB BF in the bytes
+      assertThat(Utf8Bytes.containsBom(t.getBytes(StandardCharsets.UTF_8))).as(t).isFalse();
+    }
+  }
+
+  @Example
   void aMalformedFileFailsReadFileExactlyAsReadStringFailsIt() throws IOException {
     HexFormat hex = HexFormat.of();
     for (String h : MALFORMED) {
