@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -23,12 +24,41 @@ public final class BlueprintReader {
   private BlueprintReader() {}
 
   /**
-   * Reads a blueprint file.
+   * Reads a blueprint file, as UTF-8.
    *
-   * @throws IOException only when the file itself cannot be read (missing, unreadable)
+   * @throws IOException only when the file itself cannot be read (missing, unreadable, or not
+   *     UTF-8: the {@link java.nio.charset.MalformedInputException} {@link Files#readString}
+   *     throws)
    */
   public static Blueprint readFile(Path file) throws IOException {
-    return readString(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    byte[] bytes = Files.readAllBytes(file);
+    int firstNonAscii = Utf8Bytes.firstNonAscii(bytes, 0);
+    if (firstNonAscii == bytes.length) {
+      return readString(new String(bytes, StandardCharsets.ISO_8859_1), file.toString());
+    }
+    if (!Utf8Bytes.isValid(bytes, firstNonAscii)) {
+      // Fails with Files.readString's own exception: callers show its message, which a
+      // CharsetDecoder words differently (and should the two ever disagree, this reads the text).
+      return readString(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+    return readUtf8(bytes, file.toString());
+  }
+
+  /**
+   * Reads well-formed UTF-8 bytes ({@link Utf8Bytes#isValid}): the same blueprint as decoding them
+   * and calling {@link #readString}. A markdown blueprint is read from a Latin-1 view of its bytes
+   * ({@link SourceText}) rather than decoded whole; any other form is decoded.
+   */
+  static Blueprint readUtf8(byte[] utf8, String sourceName) {
+    if (!isMarkdown(utf8)) {
+      return readString(new String(utf8, StandardCharsets.UTF_8), sourceName);
+    }
+    String source = sourceName == null ? "<text>" : sourceName;
+    return guarded(
+        source,
+        () ->
+            MarkdownReader.read(
+                SourceText.view(utf8), new BlueprintParts(source, BlueprintForm.MARKDOWN), true));
   }
 
   /**
@@ -39,9 +69,14 @@ public final class BlueprintReader {
   public static Blueprint readString(String text, String sourceName) {
     String t = text == null ? "" : text.replace("\uFEFF", "");
     String source = sourceName == null ? "<text>" : sourceName;
+    return guarded(source, () -> readDetected(t, source));
+  }
+
+  /** Runs a read; a reader bug still gives a value, and a blueprint without tasks is an error. */
+  private static Blueprint guarded(String source, Supplier<Blueprint> reader) {
     Blueprint read;
     try {
-      read = readDetected(t, source);
+      read = reader.get();
     } catch (RuntimeException | StackOverflowError e) {
       // A reader bug must still give a value: report it as a diagnostic rather than crash callers.
       BlueprintParts parts = new BlueprintParts(source, BlueprintForm.MARKDOWN);
@@ -77,6 +112,46 @@ public final class BlueprintReader {
       }
     }
     return MarkdownReader.read(text, new BlueprintParts(source, BlueprintForm.MARKDOWN));
+  }
+
+  /**
+   * Whether {@link #readDetected} takes the decoded bytes as markdown, decided on the bytes where
+   * that is certain (else false, and the caller decodes): the first char that is neither whitespace
+   * nor U+FEFF is ASCII and opens neither JSON form, and a line starting after {@code \n} (or the
+   * first line) is a fence. That fence's bytes are ASCII with no U+FEFF inside, so the decoded text
+   * has them at a line start too and {@link #FENCE} finds it; YAML is then never tried.
+   */
+  static boolean isMarkdown(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      if (c == 0xEF && i + 2 < b.length && b[i + 1] == (byte) 0xBB && b[i + 2] == (byte) 0xBF) {
+        i += 3;
+      } else if (c < 0x80 && Character.isWhitespace(c)) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (i == b.length || b[i] < 0 || b[i] == '{' || b[i] == '[') {
+      return false;
+    }
+    for (int line = 0; line < b.length; line++) {
+      int k = line;
+      while (k < b.length && k - line < 3 && b[k] == ' ') {
+        k++;
+      }
+      if (k + 2 < b.length
+          && (b[k] == '`' || b[k] == '~')
+          && b[k + 1] == b[k]
+          && b[k + 2] == b[k]) {
+        return true;
+      }
+      while (line < b.length && b[line] != '\n') {
+        line++;
+      }
+    }
+    return false;
   }
 
   private static Blueprint readJson(String text, String source) {

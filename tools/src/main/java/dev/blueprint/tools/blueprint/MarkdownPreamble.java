@@ -26,12 +26,10 @@ final class MarkdownPreamble {
     if (end < 0) {
       return 0;
     }
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 1; i < end; i++) {
-      yaml.append(lines.line(i)).append('\n');
-    }
+    // Lines 1 to end - 1, each with its line end (line `end` exists, so each has one).
+    String yaml = lines.slice(lines.start(1), lines.start(end));
     try {
-      for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml.toString(), 2)) {
+      for (LocatedDocument d : LocatedTreeParser.parseYaml(yaml, 2)) {
         parts.metadataFrom(d.root(), d, "");
         if (parts.metadataLine == 0) {
           parts.metadataLine = 1;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
@@ -68,17 +69,29 @@ final class MarkdownReader {
    * compare the two).
    */
   static Blueprint read(String text, BlueprintParts parts, boolean plainScan) {
-    SourceLines lines = new SourceLines(text);
+    return read(SourceText.of(text), parts, plainScan);
+  }
+
+  /**
+   * Reads markdown from decoded text or from a Latin-1 view of UTF-8 bytes ({@link SourceText}):
+   * the preamble and the plain scan read the view; commonmark is given the decoded text.
+   */
+  static Blueprint read(SourceText source, BlueprintParts parts, boolean plainScan) {
+    SourceLines lines = new SourceLines(source);
     int body = MarkdownPreamble.frontMatter(lines, parts);
     int blank = MarkdownPreamble.junkBeforeTitle(lines, body);
-    MarkdownReader r = new MarkdownReader(lines, parts);
     List<PlainMarkdownScan.Block> blocks = plainScan ? PlainMarkdownScan.scan(lines, blank) : null;
+    if (blocks == null && source.isView()) {
+      // The decoded text has the same lines, so `blank` still holds; headings are read from it.
+      lines = new SourceLines(source.decoded());
+    }
+    MarkdownReader r = new MarkdownReader(lines, parts);
     if (blocks != null) {
       for (PlainMarkdownScan.Block b : blocks) {
         if (b instanceof PlainMarkdownScan.HeadingBlock h) {
           r.heading(h.level(), h.text(), h.line());
         } else if (b instanceof PlainMarkdownScan.FenceBlock f) {
-          r.fence(f.info(), f.literal(), f.line());
+          r.fence(f.info(), f::literal, f.line());
         } else if (b instanceof PlainMarkdownScan.HtmlBlock h) {
           r.html(h.literal(), h.line());
         }
@@ -101,7 +114,7 @@ final class MarkdownReader {
       if (n instanceof Heading h) {
         heading(h.getLevel(), HeadingText.of(h, lines), firstLine(h));
       } else if (n instanceof FencedCodeBlock f) {
-        fence(f.getInfo(), f.getLiteral(), firstLine(f));
+        fence(f.getInfo(), f::getLiteral, firstLine(f));
       } else if (n instanceof HtmlBlock h) {
         html(h.getLiteral(), firstLine(h));
       }
@@ -165,7 +178,13 @@ final class MarkdownReader {
   /** A fence to parse (with the tier and heading it sits under) or an HTML block, in order. */
   private record Step(Fence fence, Tier tier, String heading, String html, int htmlLine) {}
 
-  private record Fence(String lang, String body, int contentLine) {}
+  /** A fence to parse; its content is cut out of the text when parsed ({@link #body}). */
+  private record Fence(String lang, Supplier<String> literal, int contentLine) {
+    String body() {
+      String b = literal.get();
+      return b == null ? "" : b;
+    }
+  }
 
   /** What parsing a fence gave: its documents, or why it failed. */
   private record Parsed(
@@ -180,19 +199,19 @@ final class MarkdownReader {
   private final List<Step> pending = new ArrayList<>();
 
   /** A fenced block whose opening fence is on line {@code lineIndex} (0-based). */
-  private void fence(String infoString, String literal, int lineIndex) {
+  private void fence(String infoString, Supplier<String> literal, int lineIndex) {
     String info = infoString == null ? "" : infoString.trim().toLowerCase(Locale.ROOT);
     int space = 0;
     while (space < info.length() && " \t\n\u000B\f\r".indexOf(info.charAt(space)) < 0) {
       space++;
     }
     String lang = info.substring(0, space); // the first word (regex \s ends it)
-    String body = literal == null ? "" : literal;
+    Fence fence = new Fence(lang, literal, lineIndex + 2);
     boolean structured = lang.equals("yaml") || lang.equals("yml") || lang.equals("json");
-    if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(body).find())) {
+    if (!structured && !(lang.isEmpty() && TASK_ID_LINE.matcher(fence.body()).find())) {
       return;
     }
-    pending.add(new Step(new Fence(lang, body, lineIndex + 2), tier, heading, null, 0));
+    pending.add(new Step(fence, tier, heading, null, 0));
     if (pending.size() >= BATCH) {
       flush();
     }
@@ -244,12 +263,13 @@ final class MarkdownReader {
    */
   private static Parsed parse(Step s) {
     Fence f = s.fence();
+    String body = f.body();
     List<LocatedDocument> docs;
     try {
       docs =
           f.lang().equals("json")
-              ? LocatedTreeParser.parseJson(f.body(), f.contentLine())
-              : LocatedTreeParser.parseYaml(f.body(), f.contentLine());
+              ? LocatedTreeParser.parseJson(body, f.contentLine())
+              : LocatedTreeParser.parseYaml(body, f.contentLine());
     } catch (LocatedTreeParser.ParseFailure e) {
       return new Parsed(null, e, null);
     }

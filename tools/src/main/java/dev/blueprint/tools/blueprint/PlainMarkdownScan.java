@@ -16,6 +16,11 @@ import java.util.List;
  * {@link #scan} return null, and the caller walks the document with commonmark instead. {@code
  * PlainMarkdownScanTest} checks both give the same blueprint on every fixture and on generated
  * documents.
+ *
+ * <p>The text may be a Latin-1 view of a file's UTF-8 bytes ({@link SourceText}): the scan decides
+ * on ASCII chars, which the view has where the decoded text has them, reads a non-ASCII char's
+ * class through {@link SourceText#charAt}, and cuts every value with {@link SourceText#slice}.
+ * {@code Utf8ViewReadingTest} checks the view reads as the decoded text does.
  */
 final class PlainMarkdownScan {
   /** A block found, in document order; {@code line} is the 0-based index of its first line. */
@@ -23,12 +28,28 @@ final class PlainMarkdownScan {
 
   record HeadingBlock(int level, String text, int line) implements Block {}
 
-  record FenceBlock(String info, String literal, int line) implements Block {}
+  /**
+   * A fenced block whose content runs from {@code from} to {@code to} (plus a line break when
+   * {@code newline}: the text ends without one). The content is cut out only when {@link #literal}
+   * is called, by the workers that parse it: holding every block's text as a string until its batch
+   * was parsed kept 40 MiB alive across the young collections of a large read.
+   */
+  record FenceBlock(String info, SourceText source, int from, int to, boolean newline, int line)
+      implements Block {
+    String literal() {
+      String s = source.slice(from, to);
+      return newline ? s + "\n" : s;
+    }
+  }
 
   record HtmlBlock(String literal, int line) implements Block {}
 
   private final SourceLines lines;
+
+  /** The text as indexed: decoded, or a Latin-1 view whose values are cut with {@link #source}. */
   private final String text;
+
+  private final SourceText source;
   private final List<Block> blocks = new ArrayList<>();
 
   /** Lines commonmark sees: a text ending in a line break has no empty line after it. */
@@ -37,6 +58,7 @@ final class PlainMarkdownScan {
   private PlainMarkdownScan(SourceLines lines) {
     this.lines = lines;
     this.text = lines.text();
+    this.source = lines.source();
     this.count = text.endsWith("\n") ? lines.count() - 1 : lines.count();
   }
 
@@ -117,7 +139,7 @@ final class PlainMarkdownScan {
    * x}) nor a thematic break ({@code ***}, {@code _ _ _}).
    */
   private boolean paragraphLine(int s, int e) {
-    char c = text.charAt(s);
+    char c = source.charAt(s); // a non-ASCII char's class is the decoded char's
     if (paragraphStart(c)) {
       return true;
     }
@@ -173,7 +195,7 @@ final class PlainMarkdownScan {
     if (level > 6 || k < e && text.charAt(k) != ' ') {
       return false; // "#tag", "####### x": paragraphs to commonmark; leave them to it
     }
-    blocks.add(new HeadingBlock(level, HeadingText.atx(text.substring(s, e)), i));
+    blocks.add(new HeadingBlock(level, HeadingText.atx(source.slice(s, e)), i));
     return true;
   }
 
@@ -187,7 +209,7 @@ final class PlainMarkdownScan {
     if (length < 3) {
       return -1;
     }
-    String info = text.substring(k, e);
+    String info = source.slice(k, e);
     if (c == '`' && info.indexOf('`') >= 0 || info.indexOf('\\') >= 0 || info.indexOf('&') >= 0) {
       return -1; // not a fence, or an info string commonmark would unescape
     }
@@ -196,18 +218,16 @@ final class PlainMarkdownScan {
       j++;
     }
     int contentStart = i + 1 < count ? lines.start(i + 1) : text.length();
-    String literal;
-    if (j == i + 1) {
-      literal = "";
-    } else {
+    int contentTo = contentStart;
+    boolean newline = false;
+    if (j > i + 1) {
       int contentEnd = lines.end(j - 1);
       // The block's own line break when the text has one there: one copy of the block, not two.
-      literal =
-          contentEnd < text.length() && text.charAt(contentEnd) == '\n'
-              ? text.substring(contentStart, contentEnd + 1)
-              : text.substring(contentStart, contentEnd) + "\n";
+      boolean own = contentEnd < text.length() && text.charAt(contentEnd) == '\n';
+      contentTo = own ? contentEnd + 1 : contentEnd;
+      newline = !own;
     }
-    blocks.add(new FenceBlock(info.trim(), literal, i));
+    blocks.add(new FenceBlock(info.trim(), source, contentStart, contentTo, newline, i));
     return j + 1; // past the closing fence (or past the end: an open fence runs to the end)
   }
 
@@ -247,7 +267,7 @@ final class PlainMarkdownScan {
       j++;
     }
     int last = j;
-    blocks.add(new HtmlBlock(text.substring(s, lines.end(last)), i));
+    blocks.add(new HtmlBlock(source.slice(s, lines.end(last)), i));
     return last + 1;
   }
 }

@@ -5,16 +5,24 @@ import java.util.Arrays;
 /**
  * A text with {@code \n} line ends and the offset where each line starts, computed once. Lines are
  * cut out on demand: keeping every line of a 40 MiB blueprint as its own string cost more memory
- * than the tasks read from it.
+ * than the tasks read from it. The text may be a Latin-1 view of UTF-8 bytes (see {@link
+ * SourceText}): offsets and {@link #line} are then in bytes, and values are cut with {@link
+ * #slice}.
  */
 final class SourceLines {
+  private final SourceText source;
   private final String text;
   private final int[] starts;
   private final int count;
 
   /** {@code text} with {@code \r\n} and lone {@code \r} line ends turned into {@code \n}. */
   SourceLines(String text) {
-    this.text = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    this(SourceText.of(text));
+  }
+
+  SourceLines(SourceText source) {
+    this.source = source;
+    this.text = source.text();
     int[] s = new int[1024];
     int n = 1;
     for (int i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) {
@@ -32,13 +40,26 @@ final class SourceLines {
     return count;
   }
 
-  /** Line {@code i} (0-based) without its line end. */
+  /**
+   * Line {@code i} (0-based) without its line end, as indexed (a view's line for a view: fine for
+   * comparing with ASCII, not as a value).
+   */
   String line(int i) {
     int end = i + 1 < count ? starts[i + 1] - 1 : text.length();
     return text.substring(starts[i], end);
   }
 
-  /** The text, with {@code \n} line ends. */
+  /** The decoded text from offset {@code from} to {@code to} (see {@link SourceText#slice}). */
+  String slice(int from, int to) {
+    return source.slice(from, to);
+  }
+
+  /** The text and how its pieces are decoded. */
+  SourceText source() {
+    return source;
+  }
+
+  /** The text as indexed, with {@code \n} line ends. */
   String text() {
     return text;
   }
