@@ -3,6 +3,7 @@ package dev.blueprint.tools.blueprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -153,7 +154,7 @@ final class BlockYamlParser extends BlockYamlText {
 
   /** A block sequence whose dashes sit at column {@code indent}, starting on line {@code at}. */
   private ArrayNode sequence(int indent, String pointer, int depth, boolean indentless) {
-    ArrayNode a = NODES.arrayNode();
+    List<JsonNode> a = new ArrayList<>(4);
     while (true) {
       int line = at;
       int end = ends[line];
@@ -174,12 +175,12 @@ final class BlockYamlParser extends BlockYamlText {
       int next = nextContent(at);
       if (next >= count) {
         at = next;
-        return a;
+        return array(a);
       }
       int ind = indent(next);
       if (ind < indent) {
         at = next;
-        return a;
+        return array(a);
       }
       if (ind > indent) {
         throw GIVE_UP;
@@ -187,7 +188,7 @@ final class BlockYamlParser extends BlockYamlText {
       if (!isDash(starts[next] + indent, ends[next])) {
         if (indentless) {
           at = next;
-          return a;
+          return array(a);
         }
         throw GIVE_UP;
       }
@@ -281,11 +282,15 @@ final class BlockYamlParser extends BlockYamlText {
     if (close < 0 || !onlyComment(close + 1, end)) {
       throw GIVE_UP;
     }
-    ArrayNode a = NODES.arrayNode();
     int lineNumber = abs(at - 1);
     if (skipSpaces(open + 1, close) == close) {
-      return a;
+      return NODES.arrayNode();
     }
+    int commas = 0;
+    for (int i = open + 1; i < close; i++) {
+      commas += text.charAt(i) == ',' ? 1 : 0;
+    }
+    List<JsonNode> a = new ArrayList<>(commas + 1);
     int s = open + 1;
     while (s <= close) {
       int comma = s;
@@ -304,7 +309,18 @@ final class BlockYamlParser extends BlockYamlText {
       a.add(plain(b, e));
       s = comma + 1;
     }
-    return a;
+    return array(a);
+  }
+
+  /**
+   * An array node over exactly its elements: Jackson's own starts a list of ten on the first add,
+   * and the 200k short lists of a 100k-task blueprint (dependencies, criteria) are kept.
+   */
+  private static ArrayNode array(List<JsonNode> elements) {
+    if (elements instanceof ArrayList<JsonNode> list) {
+      list.trimToSize();
+    }
+    return new ArrayNode(NODES, elements);
   }
 
   /** A plain scalar as Jackson reads it, or give up when only Jackson can tell. */

@@ -51,8 +51,44 @@ final class FieldLines extends AbstractMap<String, Integer> {
     return new FieldLines(keys, lines, size);
   }
 
+  /**
+   * The smallest power of two that keeps the table at most three quarters full. Half full, as it
+   * was, gave a task of 20-odd fields 64 slots: the key and line arrays of 100k tasks were a
+   * quarter of the heap a large blueprint keeps.
+   */
   private static int capacityFor(int size) {
-    return Integer.highestOneBit(Math.max(2, size) * 2 - 1) << 1;
+    int wanted = Math.max(2, size + (size + 2) / 3);
+    return Integer.highestOneBit(wanted - 1) << 1;
+  }
+
+  private static final int SHAPE_MASK = (1 << 10) - 1;
+
+  /**
+   * Recent key tables, direct-mapped by their keys' hashes: tasks written alike have the same
+   * pointers (which the parser shares), so they fill identical tables, and each keeps only its own
+   * line array. Racy and lossy by design: tables are never changed once built, and a miss only
+   * means a task keeps its own.
+   */
+  private static final String[][] SHAPES = new String[SHAPE_MASK + 1][];
+
+  private static String[] sharedShape(String[] keys) {
+    int h = keys.length;
+    for (String k : keys) {
+      h = 31 * h + (k == null ? 0 : k.hashCode());
+    }
+    int slot = (h ^ (h >>> 16)) & SHAPE_MASK;
+    String[] known = SHAPES[slot];
+    if (known != null && known.length == keys.length) {
+      int i = 0;
+      while (i < keys.length && known[i] == keys[i]) {
+        i++;
+      }
+      if (i == keys.length) {
+        return known;
+      }
+    }
+    SHAPES[slot] = keys;
+    return keys;
   }
 
   /**
@@ -91,6 +127,7 @@ final class FieldLines extends AbstractMap<String, Integer> {
       }
     }
 
+    /** The lines collected; the builder is not used afterwards (the table is handed over). */
     FieldLines build() {
       if (size == 0) {
         return EMPTY;
@@ -98,7 +135,10 @@ final class FieldLines extends AbstractMap<String, Integer> {
       if (capacityFor(size) != keys.length) {
         rehash(capacityFor(size));
       }
-      return new FieldLines(keys, lines, size);
+      FieldLines built = new FieldLines(sharedShape(keys), lines, size);
+      keys = null;
+      lines = null;
+      return built;
     }
   }
 

@@ -6,8 +6,6 @@ import dev.blueprint.tools.blueprint.Task;
 import dev.blueprint.tools.validate.TaskRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Runs task rules together: one visit of each task for all of them, and one walk of its strings for
@@ -15,12 +13,6 @@ import java.util.concurrent.ForkJoinTask;
  * would list them alone.
  */
 public final class TaskRules {
-  /**
-   * From this many tasks the two groups of {@link #visit} run on two threads; below it a second
-   * thread costs more than it saves.
-   */
-  private static final int PARALLEL_FROM = 2_000;
-
   private TaskRules() {}
 
   /**
@@ -40,16 +32,21 @@ public final class TaskRules {
         failed[i] = e;
       }
     }
-    if (b.tasks().size() >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1) {
-      // Two groups at once: the rules that read every string (one shared walk, the costliest
-      // part) and the rest. Each pass is touched by one thread only, and the join publishes its
-      // state to the finish() calls below.
-      ForkJoinTask<?> stringRules =
-          ForkJoinPool.commonPool().submit(() -> visit(b, passes, failed, true));
-      visit(b, passes, failed, false);
-      stringRules.join();
-    } else {
-      visit(b, passes, failed, null);
+    for (Task t : b.tasks()) {
+      boolean strings = false;
+      for (int i = 0; i < n; i++) {
+        if (failed[i] == null) {
+          try {
+            passes[i].task(t);
+            strings |= passes[i] instanceof StringPass;
+          } catch (RuntimeException e) {
+            failed[i] = e;
+          }
+        }
+      }
+      if (strings) {
+        walkStrings(t, passes, failed);
+      }
     }
     for (int i = 0; i < n; i++) {
       if (failed[i] == null) {
@@ -64,34 +61,6 @@ public final class TaskRules {
       }
     }
     return outs;
-  }
-
-  /**
-   * Visits every task with the passes of one group: those that read strings ({@code strings} true),
-   * the others (false), or all (null).
-   */
-  private static void visit(
-      Blueprint b, TaskRule.Pass[] passes, RuntimeException[] failed, Boolean strings) {
-    for (Task t : b.tasks()) {
-      boolean walk = false;
-      for (int i = 0; i < passes.length; i++) {
-        if (inGroup(passes[i], strings) && failed[i] == null) {
-          try {
-            passes[i].task(t);
-            walk |= passes[i] instanceof StringPass;
-          } catch (RuntimeException e) {
-            failed[i] = e;
-          }
-        }
-      }
-      if (walk) {
-        walkStrings(t, passes, failed);
-      }
-    }
-  }
-
-  private static boolean inGroup(TaskRule.Pass pass, Boolean strings) {
-    return strings == null || (pass instanceof StringPass) == strings;
   }
 
   private static void walkStrings(Task t, TaskRule.Pass[] passes, RuntimeException[] failed) {
