@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +31,7 @@ public final class WorkspacePool implements AutoCloseable {
 
   private final RepoLayout layout;
   private final Repository repo;
+  private final WorkspaceBranches branches;
   private final GitCli git;
   private final Path root;
   private final int maxWarm;
@@ -63,6 +62,7 @@ public final class WorkspacePool implements AutoCloseable {
           "E_WORKSPACE_ROOT", "cannot create " + this.root, this.root.toString(), e);
     }
     this.repo = layout.open();
+    this.branches = new WorkspaceBranches(repo);
   }
 
   public static WorkspacePool open(Path repoDir, GitCli git) {
@@ -129,7 +129,7 @@ public final class WorkspacePool implements AutoCloseable {
         // The branch is set here, in process, rather than with -B, for which git runs a `git
         // branch --force` child: one process fewer per workspace.
         try {
-          pointBranchAt(branch, base);
+          branches.pointAt(branch, base);
         } catch (GitLayerException e) {
           remove(dir); // and its owner file
           throw e;
@@ -200,7 +200,7 @@ public final class WorkspacePool implements AutoCloseable {
         GitCli.Result m = r.ok() ? move(ws.dir(), parked) : r;
         if (m.ok()) {
           moveOwnerFile(ws.dir(), parked);
-          deleteBranch(ws.branch());
+          branches.delete(ws.branch());
           warm.addLast(parked);
           return;
         }
@@ -208,7 +208,7 @@ public final class WorkspacePool implements AutoCloseable {
     }
     discard(ws.dir());
     synchronized (this) {
-      deleteBranch(ws.branch());
+      branches.delete(ws.branch());
     }
   }
 
@@ -256,10 +256,10 @@ public final class WorkspacePool implements AutoCloseable {
       removed.add(dir.getFileName().toString());
       owner.ifPresent(
           o -> {
-            if (branchHoldsWork(o)) {
+            if (branches.hasWork(o)) {
               kept.add(o.branch());
             } else {
-              deleteBranch(o.branch());
+              branches.delete(o.branch());
             }
           });
       deleteQuietly(ownerFile);
@@ -302,17 +302,6 @@ public final class WorkspacePool implements AutoCloseable {
     }
   }
 
-  private boolean branchHoldsWork(OwnerFile o) {
-    try {
-      Ref ref = repo.exactRef(o.branch());
-      return ref != null
-          && ref.getObjectId() != null
-          && !ref.getObjectId().name().equals(o.baseCommit());
-    } catch (IOException e) {
-      return true; // when unsure, keep
-    }
-  }
-
   private void remove(Path dir) {
     if (Files.exists(dir)) {
       GitCli.Result r =
@@ -324,41 +313,6 @@ public final class WorkspacePool implements AutoCloseable {
       }
     }
     deleteQuietly(ownerFileOf(dir));
-  }
-
-  /** Creates {@code branch} at {@code base}, or moves it there (a redone task's old branch). */
-  private void pointBranchAt(String branch, ObjectId base) {
-    try {
-      RefUpdate ru = repo.updateRef(branch);
-      ru.setNewObjectId(base);
-      ru.setForceUpdate(true);
-      ru.setRefLogMessage("branch: Created from " + base.name(), false);
-      RefUpdate.Result res = ru.update();
-      if (res != RefUpdate.Result.NEW
-          && res != RefUpdate.Result.FORCED
-          && res != RefUpdate.Result.NO_CHANGE) {
-        throw new GitLayerException(
-            "E_WORKSPACE_CREATE", "cannot set branch " + branch + ": " + res, branch);
-      }
-    } catch (IOException e) {
-      throw new GitLayerException(
-          "E_WORKSPACE_CREATE", "cannot set branch " + branch + ": " + e.getMessage(), branch, e);
-    }
-  }
-
-  private void deleteBranch(String branch) {
-    try {
-      RefUpdate ru = repo.updateRef(branch);
-      ru.setForceUpdate(true);
-      if (repo.exactRef(branch) != null) {
-        RefUpdate.Result res = ru.delete();
-        if (res != RefUpdate.Result.FORCED && res != RefUpdate.Result.NO_CHANGE) {
-          LOG.warn("could not delete branch {}: {}", branch, res);
-        }
-      }
-    } catch (IOException e) {
-      LOG.warn("could not delete branch {}: {}", branch, e.getMessage());
-    }
   }
 
   private ObjectId resolve(String commitish) {
