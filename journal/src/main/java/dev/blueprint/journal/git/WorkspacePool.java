@@ -103,10 +103,10 @@ public final class WorkspacePool implements AutoCloseable {
       // A new attempt of a task whose earlier attempt died (kill -9, even mid `git worktree add`)
       // finds that attempt's directory, registration or branch; the attempt is being redone, so
       // they are replaced. Forcing the branch to the base and --force also cover a branch an
-      // orphaned git child recreated and a registration whose directory is gone. A git child killed
-      // while updating the branch
-      // leaves its ref lock, which would make every later attempt fail with "cannot lock ref";
-      // nothing else ever writes this task's branch, so the lock is stale.
+      // orphaned git child recreated and a registration whose directory is gone. A git child
+      // killed while updating the branch leaves its ref lock, which would make every later attempt
+      // fail with "cannot lock ref"; nothing else ever writes this task's branch, so the lock is
+      // stale.
       remove(dir);
       deleteQuietly(layout.commonGitDir().resolve(branch + ".lock"));
       if (reuse != null) {
